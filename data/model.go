@@ -165,6 +165,25 @@ type PracticeCase struct {
 	References      string           `json:"references"`
 	Licence         string           `json:"licence"`
 	Status          CaseStatus       `json:"status"`
+	// Review is the coordinator's latest review, or nil before the first.
+	// Only the coordinator's server sets it; an association's edits keep
+	// the stored value.
+	Review *Review `json:"review,omitempty"`
+	// History holds the earlier reviews, oldest first.
+	History []Review `json:"history,omitempty"`
+}
+
+// Review is the coordinator's decision on a practice case: the status it
+// set, a general comment and comments on single sections.
+type Review struct {
+	Status  CaseStatus `json:"status"`
+	Comment string     `json:"comment,omitempty"`
+	// SectionComments maps a section's JSON name (see Sections) to the
+	// comment on that section.
+	SectionComments map[string]string `json:"section_comments,omitempty"`
+	// Reviewer names the coordinator's token that wrote the review.
+	Reviewer string    `json:"reviewer"`
+	At       time.Time `json:"at"`
 }
 
 // RecordKind returns KindPractice.
