@@ -20,7 +20,7 @@ import (
 	"os"
 )
 
-// samples is the number of subsamples per pixel along each axis; edges are
+// samples is the number of subsamples per pixel along each axis. Edges are
 // smoothed by averaging samples*samples points per pixel.
 const samples = 4
 
@@ -43,7 +43,7 @@ func main() {
 	flag.Parse()
 
 	if err := writeIcon(*output, *size); err != nil {
-		slog.Error("icon not written", "file", *output, "err", err)
+		slog.Error("write icon failed", "file", *output, "err", err)
 		os.Exit(1)
 	}
 }
