@@ -56,3 +56,20 @@ func BenchmarkWrappedEntry_typing20000Lines(b *testing.B) {
 	}
 	benchmarkTyping(b, entry, string(runes), entry.SetText, fyne.NewSize(600, 300))
 }
+
+func BenchmarkLongTextField_typing20000Paragraph(b *testing.B) {
+	field := newLongTextField(30000, newMessageLabel())
+	test.NewTempApp(b)
+	field.setText(longParagraph(20000))
+	w := test.NewTempWindow(b, field.content)
+	w.Resize(fyne.NewSize(600, 400))
+	w.Canvas().Focus(field.entry)
+
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		field.entry.TypedRune('a')
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/key")
+}

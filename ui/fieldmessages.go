@@ -1,0 +1,291 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"partneryste/data"
+)
+
+// fieldMessages places validation messages beside the fields they name.
+// Each field registers a label under its JSON path ("title", "authors.0").
+// A message for "authors.0.name" goes to the closest registered prefix, and
+// one that matches nothing goes to the fallback label at the top.
+type fieldMessages struct {
+	kind     data.Kind
+	labels   map[string]*widget.Label
+	fallback *widget.Label
+}
+
+func newFieldMessages(kind data.Kind) *fieldMessages {
+	return &fieldMessages{
+		kind:     kind,
+		labels:   map[string]*widget.Label{},
+		fallback: newMessageLabel(),
+	}
+}
+
+// newMessageLabel returns a hidden, wrapping label in the error colour.
+func newMessageLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// label returns the message label of a field, creating it on first use.
+func (m *fieldMessages) label(field string) *widget.Label {
+	if l, ok := m.labels[field]; ok {
+		return l
+	}
+	l := newMessageLabel()
+	m.labels[field] = l
+	return l
+}
+
+// forget drops the labels of every field under prefix, such as "authors."
+// before the author rows are rebuilt.
+func (m *fieldMessages) forget(prefix string) {
+	for field := range m.labels {
+		if strings.HasPrefix(field, prefix) {
+			delete(m.labels, field)
+		}
+	}
+}
+
+// clear hides every message.
+func (m *fieldMessages) clear() {
+	for _, l := range m.labels {
+		setMessage(l, "")
+	}
+	setMessage(m.fallback, "")
+}
+
+// show clears the old messages and shows one translated message per
+// invalid field; several messages for one label go on separate lines.
+func (m *fieldMessages) show(fields []data.FieldError) {
+	m.clear()
+	texts := map[*widget.Label][]string{}
+	var order []*widget.Label
+	for _, fe := range fields {
+		l := m.target(fe.Field)
+		if _, seen := texts[l]; !seen {
+			order = append(order, l)
+		}
+		texts[l] = append(texts[l], FieldErrorText(m.kind, fe))
+	}
+	for _, l := range order {
+		setMessage(l, strings.Join(texts[l], "\n"))
+	}
+}
+
+// target returns the label for field or its closest registered prefix.
+func (m *fieldMessages) target(field string) *widget.Label {
+	for path := field; path != ""; {
+		if l, ok := m.labels[path]; ok {
+			return l
+		}
+		i := strings.LastIndexByte(path, '.')
+		if i < 0 {
+			break
+		}
+		path = path[:i]
+	}
+	return m.fallback
+}
+
+// text returns the message shown for a field, or "" when none is shown.
+func (m *fieldMessages) text(field string) string {
+	l := m.target(field)
+	if !l.Visible() {
+		return ""
+	}
+	return l.Text
+}
+
+func setMessage(l *widget.Label, text string) {
+	if text == "" {
+		l.SetText("")
+		l.Hide()
+		return
+	}
+	l.SetText(text)
+	l.Show()
+}
+
+// itemPath returns the JSON path of a list item, such as "authors.2".
+func itemPath(list string, index int) string {
+	return list + "." + strconv.Itoa(index)
+}
+
+// fieldBlock stacks a field's caption, its input and its message label.
+func fieldBlock(caption string, input fyne.CanvasObject, message *widget.Label) fyne.CanvasObject {
+	label := widget.NewLabel(caption)
+	label.TextStyle = fyne.TextStyle{Bold: true}
+	return container.NewVBox(label, input, message)
+}
+
+// sectionHeading returns a heading that separates groups of fields.
+func sectionHeading(text string) fyne.CanvasObject {
+	return container.NewVBox(widget.NewSeparator(), widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+}
+
+// enumSelect is a Select that shows translated labels of enumerated values
+// and returns the values. With an anyLabel its first option means "any"
+// and selects the value "".
+type enumSelect struct {
+	*widget.Select
+	group    string
+	values   []string
+	anyLabel string
+}
+
+func newEnumSelect(group string, values []string, anyLabel string, changed func(value string)) *enumSelect {
+	s := &enumSelect{group: group, values: values, anyLabel: anyLabel}
+	s.Select = widget.NewSelect(s.labels(), func(string) {
+		if changed != nil {
+			changed(s.value())
+		}
+	})
+	if anyLabel != "" {
+		s.SetSelectedIndex(0)
+	}
+	return s
+}
+
+func (s *enumSelect) labels() []string {
+	var labels []string
+	if s.anyLabel != "" {
+		labels = append(labels, s.anyLabel)
+	}
+	for _, v := range s.values {
+		labels = append(labels, EnumLabel(s.group, v))
+	}
+	return labels
+}
+
+// value returns the selected value, or "" for "any" or no selection.
+func (s *enumSelect) value() string {
+	i := s.SelectedIndex()
+	if s.anyLabel != "" {
+		i--
+	}
+	if i < 0 || i >= len(s.values) {
+		return ""
+	}
+	return s.values[i]
+}
+
+// setValue selects value; "" or an unknown value selects "any", or clears
+// the selection when there is no "any" option.
+func (s *enumSelect) setValue(value string) {
+	offset := 0
+	if s.anyLabel != "" {
+		offset = 1
+	}
+	for i, v := range s.values {
+		if v == value {
+			s.SetSelectedIndex(i + offset)
+			return
+		}
+	}
+	if offset == 1 {
+		s.SetSelectedIndex(0)
+		return
+	}
+	s.ClearSelected()
+}
+
+// stringSelect is a Select over plain strings with an "any" first option,
+// for filters whose options come from the data, such as subjects.
+type stringSelect struct {
+	*widget.Select
+	anyLabel string
+}
+
+func newStringSelect(anyLabel string, changed func(value string)) *stringSelect {
+	s := &stringSelect{anyLabel: anyLabel}
+	s.Select = widget.NewSelect([]string{anyLabel}, func(string) {
+		if changed != nil {
+			changed(s.value())
+		}
+	})
+	s.SetSelectedIndex(0)
+	return s
+}
+
+// value returns the selected string, or "" for "any".
+func (s *stringSelect) value() string {
+	if s.SelectedIndex() <= 0 {
+		return ""
+	}
+	return s.Selected
+}
+
+// setOptions replaces the options and keeps the selection when it is still
+// one of them, without calling the change callback.
+func (s *stringSelect) setOptions(options []string) {
+	current := s.value()
+	changed := s.OnChanged
+	s.OnChanged = nil
+	defer func() { s.OnChanged = changed }()
+
+	s.Options = append([]string{s.anyLabel}, options...)
+	s.Refresh()
+	for i, o := range options {
+		if o == current {
+			s.SetSelectedIndex(i + 1)
+			return
+		}
+	}
+	s.SetSelectedIndex(0)
+}
+
+// enumStrings converts a list of enumerated values to strings.
+func enumStrings[T ~string](values []T) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// unsavedChoice holds what an unsaved-changes prompt does for each answer.
+type unsavedChoice struct {
+	save, discard, cancel func()
+}
+
+// showUnsavedPrompt lets the user save or discard the open editor's
+// changes before another record opens. The texts come from the catalog
+// keys "<area>.unsaved.*".
+func showUnsavedPrompt(c fyne.Canvas, area string, choice unsavedChoice) *widget.PopUp {
+	var popUp *widget.PopUp
+	answer := func(f func()) func() {
+		return func() {
+			popUp.Hide()
+			f()
+		}
+	}
+	save := widget.NewButton(T(area+".unsaved.save"), answer(choice.save))
+	save.Importance = widget.HighImportance
+	message := widget.NewLabel(T(area + ".unsaved.message"))
+	message.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(
+		widget.NewLabelWithStyle(T(area+".unsaved.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		message,
+		container.NewHBox(
+			widget.NewButton(T(area+".unsaved.cancel"), answer(choice.cancel)),
+			widget.NewButton(T(area+".unsaved.discard"), answer(choice.discard)),
+			save,
+		),
+	)
+	popUp = widget.NewModalPopUp(body, c)
+	popUp.Resize(fyne.NewSize(420, body.MinSize().Height))
+	popUp.Show()
+	return popUp
+}

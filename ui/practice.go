@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"partneryste/data"
+)
+
+// practiceScreen is the good-practice bank: a searchable, filtered list of
+// case summaries at the left and the editor of one case at the right.
+type practiceScreen struct {
+	env *Env
+
+	search        *widget.Entry
+	statusFilter  *enumSelect
+	subjectFilter *stringSelect
+	levelFilter   *enumSelect
+	count         *widget.Label
+	list          *widget.List
+	// rows are the summaries the list shows, in the store's order.
+	rows []data.CaseSummary
+	// selecting is set while the code moves the list selection itself, so
+	// OnSelected does not open the case a second time.
+	selecting bool
+	prompt    *widget.PopUp
+
+	editor *practiceEditor
+	root   fyne.CanvasObject
+}
+
+func newPracticeScreen(env *Env) *practiceScreen {
+	s := &practiceScreen{env: env}
+
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(T("practice.search"))
+	s.search.OnChanged = func(string) { s.refresh() }
+	s.statusFilter = newEnumSelect("practice.status", enumStrings(data.CaseStatuses), T("practice.filter.any_status"), func(string) { s.refresh() })
+	s.subjectFilter = newStringSelect(T("practice.filter.any_subject"), func(string) { s.refresh() })
+	s.levelFilter = newEnumSelect("level", enumStrings(data.EducationLevels), T("practice.filter.any_level"), func(string) { s.refresh() })
+	s.count = widget.NewLabel("")
+
+	s.list = widget.NewList(
+		func() int { return len(s.rows) },
+		newCaseRow,
+		func(id widget.ListItemID, item fyne.CanvasObject) {
+			if id < len(s.rows) {
+				showCaseRow(item, s.rows[id])
+			}
+		},
+	)
+	s.list.OnSelected = s.onSelected
+
+	s.editor = newPracticeEditor(env)
+	s.editor.onSaved = s.onSaved
+
+	newButton := widget.NewButton(T("practice.new"), s.onNew)
+	filters := container.NewVBox(
+		container.NewBorder(nil, nil, nil, newButton, s.search),
+		container.NewGridWithColumns(3, s.statusFilter.Select, s.subjectFilter.Select, s.levelFilter.Select),
+		s.count,
+	)
+	split := container.NewHSplit(container.NewBorder(filters, nil, nil, nil, s.list), s.editor.content)
+	split.Offset = 0.35
+	s.root = split
+
+	s.refresh()
+	return s
+}
+
+// newCaseRow builds the list's row template: the title above the authors,
+// subject and status.
+func newCaseRow() fyne.CanvasObject {
+	title := widget.NewLabel("")
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	title.Truncation = fyne.TextTruncateEllipsis
+	details := widget.NewLabel("")
+	details.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(title, details)
+}
+
+func showCaseRow(item fyne.CanvasObject, c data.CaseSummary) {
+	labels := item.(*fyne.Container).Objects
+	labels[0].(*widget.Label).SetText(c.Title)
+	labels[1].(*widget.Label).SetText(caseDetails(c))
+}
+
+// caseDetails returns the row's second line: authors, subject and status.
+func caseDetails(c data.CaseSummary) string {
+	var parts []string
+	if len(c.Authors) > 0 {
+		parts = append(parts, strings.Join(c.Authors, ", "))
+	}
+	if c.Subject != "" {
+		parts = append(parts, c.Subject)
+	}
+	parts = append(parts, EnumLabel("practice.status", string(c.Status)))
+	return strings.Join(parts, " · ")
+}
+
+func (s *practiceScreen) content() fyne.CanvasObject { return s.root }
+
+// filter returns the store filter that the search field and filters set.
+func (s *practiceScreen) filter() data.CaseFilter {
+	return data.CaseFilter{
+		Query:   s.search.Text,
+		Status:  data.CaseStatus(s.statusFilter.value()),
+		Subject: s.subjectFilter.value(),
+		Level:   data.EducationLevel(s.levelFilter.value()),
+	}
+}
+
+// refresh reloads the subjects and the filtered list from the store and
+// keeps the open case selected when it is still listed.
+func (s *practiceScreen) refresh() {
+	all, err := s.env.Store.PracticeCases(data.CaseFilter{})
+	if err != nil {
+		s.env.Log.Error("list practice cases failed", "err", err)
+		s.count.SetText(T("practice.list_failed"))
+		return
+	}
+	subjects := caseSubjects(all)
+	s.subjectFilter.setOptions(subjects)
+	s.editor.subject.SetOptions(subjects)
+
+	rows, err := s.env.Store.PracticeCases(s.filter())
+	if err != nil {
+		s.env.Log.Error("list practice cases failed", "err", err)
+		s.count.SetText(T("practice.list_failed"))
+		return
+	}
+	s.rows = rows
+	s.count.SetText(TN("practice.count", len(rows)))
+	s.list.Refresh()
+	s.selectRow(s.editor.base.ID)
+}
+
+// caseSubjects returns the distinct subjects of cases in Lithuanian order.
+func caseSubjects(cases []data.CaseSummary) []string {
+	var subjects []string
+	for _, c := range cases {
+		if c.Subject != "" && !slices.Contains(subjects, c.Subject) {
+			subjects = append(subjects, c.Subject)
+		}
+	}
+	slices.SortFunc(subjects, data.CompareLT)
+	return subjects
+}
+
+// selectRow highlights the row of id, or clears the selection.
+func (s *practiceScreen) selectRow(id string) {
+	s.selecting = true
+	defer func() { s.selecting = false }()
+
+	for i, r := range s.rows {
+		if id != "" && r.ID == id {
+			s.list.Select(i)
+			return
+		}
+	}
+	s.list.UnselectAll()
+}
+
+// onSelected opens the chosen case, first asking what to do with unsaved
+// changes in the open one.
+func (s *practiceScreen) onSelected(id widget.ListItemID) {
+	if s.selecting || id >= len(s.rows) {
+		return
+	}
+	caseID := s.rows[id].ID
+	if caseID == s.editor.base.ID {
+		return
+	}
+	s.whenSaved(func() { s.open(caseID) }, func() { s.selectRow(s.editor.base.ID) })
+}
+
+// open loads one case into the editor.
+func (s *practiceScreen) open(id string) {
+	c, err := s.env.Store.PracticeCase(id)
+	if err != nil {
+		s.env.Log.Error("open practice case failed", "id", id, "err", err)
+		setMessage(s.editor.messages.fallback, T("practice.open_failed"))
+		s.refresh()
+		return
+	}
+	s.editor.load(c)
+	s.selectRow(id)
+}
+
+// whenSaved runs next at once when the editor has no unsaved changes.
+// Otherwise it prompts the user to save or discard them first, and runs
+// cancel when the user keeps editing.
+func (s *practiceScreen) whenSaved(next, cancel func()) {
+	if !s.editor.dirty() {
+		next()
+		return
+	}
+	s.prompt = showUnsavedPrompt(s.env.Window.Canvas(), "practice", unsavedChoice{
+		save: func() {
+			if s.editor.save() == nil {
+				next()
+				return
+			}
+			cancel()
+		},
+		discard: func() {
+			s.editor.discard()
+			next()
+		},
+		cancel: cancel,
+	})
+}
+
+func (s *practiceScreen) onSaved(data.PracticeCase) { s.refresh() }
+
+func (s *practiceScreen) dirty() bool { return s.editor.dirty() }
+
+func (s *practiceScreen) save() error { return s.editor.save() }
+
+func (s *practiceScreen) discard() { s.editor.discard() }
+
+// onNew opens an empty case in the editor.
+func (s *practiceScreen) onNew() {
+	s.whenSaved(func() {
+		s.editor.load(newPracticeCase())
+		s.selectRow("")
+		s.env.Window.Canvas().Focus(s.editor.title)
+	}, func() {})
+}
+
+// onFind focuses the search field.
+func (s *practiceScreen) onFind() {
+	s.env.Window.Canvas().Focus(s.search)
+}

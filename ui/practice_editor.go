@@ -1,0 +1,415 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partneryste/data"
+)
+
+// errInvalidInput is returned by editors' save when the input is invalid;
+// the messages are already shown beside the fields.
+var errInvalidInput = errors.New("invalid input")
+
+// caseTransitions lists the status changes an association makes itself,
+// offered as buttons. Submission, approval and publication come from the
+// coordinator's server through sync, so they are not offered here.
+var caseTransitions = map[data.CaseStatus][]data.CaseStatus{
+	data.CaseDraft:    {data.CaseReady},
+	data.CaseReady:    {data.CaseDraft},
+	data.CaseReturned: {data.CaseReady},
+}
+
+// licenceSuggestions are the licences offered in the licence field, which
+// also takes free text.
+var licenceSuggestions = []string{"CC BY 4.0", "CC BY-SA 4.0", "CC BY-NC 4.0", "CC BY-NC-SA 4.0"}
+
+// practiceEditor edits every field of one practice case. It keeps the last
+// loaded or saved case as base, so dirty compares the form against it and
+// save keeps the fields the form does not show (Meta, Review, History).
+type practiceEditor struct {
+	env  *Env
+	base data.PracticeCase
+	// onSaved runs after a successful save with the stored case.
+	onSaved func(data.PracticeCase)
+
+	heading     *widget.Label
+	review      *widget.Label
+	title       *widget.Entry
+	authors     []*authorRow
+	authorBox   *fyne.Container
+	addAuthor   *widget.Button
+	subject     *widget.SelectEntry
+	levels      *widget.CheckGroup
+	grades      *widget.Entry
+	keywords    *widget.Entry
+	sections    map[string]*longTextField
+	comments    map[string]*widget.Label
+	licence     *widget.SelectEntry
+	status      *enumSelect
+	transitions *fyne.Container
+	saveButton  *widget.Button
+	messages    *fieldMessages
+
+	content fyne.CanvasObject
+}
+
+// authorRow is one author's entries and the button that removes the row.
+type authorRow struct {
+	name, school, role *widget.Entry
+	remove             *widget.Button
+}
+
+func newPracticeEditor(env *Env) *practiceEditor {
+	e := &practiceEditor{
+		env:      env,
+		messages: newFieldMessages(data.KindPractice),
+		sections: map[string]*longTextField{},
+		comments: map[string]*widget.Label{},
+	}
+
+	e.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.review = widget.NewLabel("")
+	e.review.Wrapping = fyne.TextWrapWord
+	e.review.Importance = widget.WarningImportance
+	e.review.Hide()
+
+	e.title = widget.NewEntry()
+	e.subject = widget.NewSelectEntry(nil)
+	e.levels = widget.NewCheckGroup(e.levelLabels(), nil)
+	e.levels.Horizontal = true
+	e.grades = widget.NewEntry()
+	e.grades.SetPlaceHolder(T("practice.grades_hint"))
+	e.keywords = widget.NewEntry()
+	e.keywords.SetPlaceHolder(T("practice.keywords_hint"))
+	e.licence = widget.NewSelectEntry(licenceSuggestions)
+	e.status = newEnumSelect("practice.status", enumStrings(data.CaseStatuses), "", func(string) { e.updateTransitions() })
+	e.transitions = container.NewHBox()
+
+	e.authorBox = container.NewVBox()
+	e.addAuthor = widget.NewButtonWithIcon(T("practice.add_author"), theme.ContentAddIcon(), func() {
+		e.appendAuthor(data.Author{})
+		e.updateAuthorButtons()
+	})
+
+	e.saveButton = widget.NewButtonWithIcon(T("practice.save"), theme.DocumentSaveIcon(), func() { _ = e.save() })
+	e.saveButton.Importance = widget.HighImportance
+	discard := widget.NewButtonWithIcon(T("practice.discard"), theme.CancelIcon(), e.discard)
+
+	e.content = container.NewBorder(
+		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(discard, e.saveButton), e.heading), e.messages.fallback),
+		nil, nil, nil,
+		container.NewVScroll(e.form()),
+	)
+	e.load(newPracticeCase())
+	return e
+}
+
+// newPracticeCase returns the case a new editor starts from: a draft with
+// one empty author row, because every case needs an author.
+func newPracticeCase() data.PracticeCase {
+	return data.PracticeCase{Status: data.CaseDraft, Authors: []data.Author{{}}}
+}
+
+// form lays the fields out under headings, long sections last.
+func (e *practiceEditor) form() fyne.CanvasObject {
+	m := e.messages
+	name := func(field string) string { return FieldName(data.KindPractice, field) }
+
+	box := container.NewVBox(
+		e.review,
+		fieldBlock(name("status"), container.NewBorder(nil, nil, nil, e.transitions, e.status.Select), m.label("status")),
+		sectionHeading(T("practice.heading.general")),
+		fieldBlock(name("title"), e.title, m.label("title")),
+		fieldBlock(name("subject"), e.subject, m.label("subject")),
+		fieldBlock(name("levels"), e.levels, m.label("levels")),
+		fieldBlock(name("grades"), e.grades, m.label("grades")),
+		fieldBlock(name("keywords"), e.keywords, m.label("keywords")),
+		fieldBlock(name("licence"), e.licence, m.label("licence")),
+		sectionHeading(name("authors")),
+		e.authorBox,
+		m.label("authors"),
+		container.NewHBox(e.addAuthor),
+		sectionHeading(T("practice.heading.sections")),
+	)
+
+	var scratch data.PracticeCase
+	for _, s := range scratch.Sections() {
+		field := newLongTextField(data.Limit(data.KindPractice, s.Field), m.label(s.Field))
+		e.sections[s.Field] = field
+		comment := widget.NewLabel("")
+		comment.Wrapping = fyne.TextWrapWord
+		comment.Importance = widget.WarningImportance
+		comment.Hide()
+		e.comments[s.Field] = comment
+		box.Add(fieldBlock(name(s.Field), container.NewVBox(comment, field.content), nil))
+	}
+	return box
+}
+
+func (e *practiceEditor) levelLabels() []string {
+	labels := make([]string, len(data.EducationLevels))
+	for i, l := range data.EducationLevels {
+		labels[i] = EnumLabel("level", string(l))
+	}
+	return labels
+}
+
+// load shows c in the form and makes it the base that dirty compares to.
+func (e *practiceEditor) load(c data.PracticeCase) {
+	e.base = c
+	e.messages.clear()
+
+	if c.ID == "" {
+		e.heading.SetText(T("practice.new_case"))
+	} else {
+		e.heading.SetText(c.Title)
+	}
+	e.showReview(c.Review)
+
+	e.title.SetText(c.Title)
+	e.subject.SetText(c.Subject)
+	var levels []string
+	for _, l := range c.Levels {
+		levels = append(levels, EnumLabel("level", string(l)))
+	}
+	e.levels.SetSelected(levels)
+	e.grades.SetText(c.Grades)
+	e.keywords.SetText(strings.Join(c.Keywords, ", "))
+	for _, s := range c.Sections() {
+		e.sections[s.Field].setText(*s.Text)
+	}
+	e.licence.SetText(c.Licence)
+	e.status.setValue(string(c.Status))
+
+	e.authors = nil
+	e.authorBox.RemoveAll()
+	for _, a := range c.Authors {
+		e.appendAuthor(a)
+	}
+	e.updateAuthorButtons()
+	e.updateTransitions()
+}
+
+// showReview shows the coordinator's latest review and its comments on
+// single sections, which the association reads while revising.
+func (e *practiceEditor) showReview(r *data.Review) {
+	for _, l := range e.comments {
+		setMessage(l, "")
+	}
+	if r == nil {
+		e.review.Hide()
+		return
+	}
+
+	text := T("practice.review", map[string]any{"Status": EnumLabel("practice.status", string(r.Status))})
+	if r.Comment != "" {
+		text += "\n" + r.Comment
+	}
+	e.review.SetText(text)
+	e.review.Show()
+	for field, comment := range r.SectionComments {
+		if l, ok := e.comments[field]; ok && comment != "" {
+			setMessage(l, T("practice.review_comment", map[string]any{"Comment": comment}))
+		}
+	}
+}
+
+// appendAuthor adds an author row at the end of the list.
+func (e *practiceEditor) appendAuthor(a data.Author) {
+	row := &authorRow{name: widget.NewEntry(), school: widget.NewEntry(), role: widget.NewEntry()}
+	row.name.SetPlaceHolder(FieldName(data.KindPractice, "authors.name"))
+	row.school.SetPlaceHolder(FieldName(data.KindPractice, "authors.school"))
+	row.role.SetPlaceHolder(FieldName(data.KindPractice, "authors.role"))
+	row.name.SetText(a.Name)
+	row.school.SetText(a.School)
+	row.role.SetText(a.Role)
+	row.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeAuthor(row) })
+	e.authors = append(e.authors, row)
+	e.layoutAuthors()
+}
+
+// removeAuthor drops a row; the typed text of the other rows stays.
+func (e *practiceEditor) removeAuthor(row *authorRow) {
+	i := slices.Index(e.authors, row)
+	if i < 0 {
+		return
+	}
+	e.authors = slices.Delete(e.authors, i, i+1)
+	e.layoutAuthors()
+	e.updateAuthorButtons()
+}
+
+// layoutAuthors rebuilds the author rows with one message label per row,
+// registered as "authors.<index>" so that messages follow the rows.
+func (e *practiceEditor) layoutAuthors() {
+	e.messages.forget("authors.")
+	e.authorBox.RemoveAll()
+	for i, row := range e.authors {
+		fields := container.NewGridWithColumns(3, row.name, row.school, row.role)
+		e.authorBox.Add(container.NewBorder(nil, e.messages.label(itemPath("authors", i)), nil, row.remove, fields))
+	}
+}
+
+// updateAuthorButtons disables adding past the maximum number of authors.
+func (e *practiceEditor) updateAuthorButtons() {
+	if limit := data.MaxItems(data.KindPractice, "authors"); limit > 0 && len(e.authors) >= limit {
+		e.addAuthor.Disable()
+	} else {
+		e.addAuthor.Enable()
+	}
+}
+
+// updateTransitions shows a button for each status change the association
+// makes from the selected status.
+func (e *practiceEditor) updateTransitions() {
+	e.transitions.RemoveAll()
+	for _, to := range caseTransitions[data.CaseStatus(e.status.value())] {
+		b := widget.NewButton(T("practice.mark."+string(to)), func() { e.changeStatus(to) })
+		e.transitions.Add(b)
+	}
+}
+
+// changeStatus sets the status and saves at once, as the button's label
+// promises. Invalid input keeps the new status in the form, unsaved.
+func (e *practiceEditor) changeStatus(to data.CaseStatus) {
+	e.status.setValue(string(to))
+	_ = e.save()
+}
+
+// formCase returns the case as the form shows it, on top of base. Blank
+// author rows and empty keywords are left out. rows maps each author in the
+// result to its row in the form, for placing messages.
+func (e *practiceEditor) formCase() (c data.PracticeCase, rows []int) {
+	c = e.base
+	c.Title = e.title.Text
+	c.Subject = e.subject.Text
+	c.Grades = e.grades.Text
+	c.Licence = e.licence.Text
+	c.Status = data.CaseStatus(e.status.value())
+
+	c.Authors = nil
+	for i, row := range e.authors {
+		a := data.Author{Name: row.name.Text, School: row.school.Text, Role: row.role.Text}
+		if strings.TrimSpace(a.Name+a.School+a.Role) == "" {
+			continue
+		}
+		c.Authors = append(c.Authors, a)
+		rows = append(rows, i)
+	}
+
+	c.Levels = nil
+	for _, l := range data.EducationLevels {
+		if slices.Contains(e.levels.Selected, EnumLabel("level", string(l))) {
+			c.Levels = append(c.Levels, l)
+		}
+	}
+
+	c.Keywords = parseKeywords(e.keywords.Text)
+	for _, s := range c.Sections() {
+		*s.Text = e.sections[s.Field].text()
+	}
+	return c, rows
+}
+
+// parseKeywords splits comma-separated keywords, trimming spaces and
+// dropping empty items.
+func parseKeywords(text string) []string {
+	var out []string
+	for _, k := range strings.Split(text, ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// dirty reports whether the form differs from the loaded or saved case.
+func (e *practiceEditor) dirty() bool {
+	c, _ := e.formCase()
+	return !samePracticeContent(c, e.base)
+}
+
+// samePracticeContent compares the fields that the editor shows. Blank
+// authors and empty lists compare as absent, as formCase drops them.
+func samePracticeContent(a, b data.PracticeCase) bool {
+	if a.Title != b.Title || a.Subject != b.Subject || a.Grades != b.Grades ||
+		a.Licence != b.Licence || a.Status != b.Status {
+		return false
+	}
+	if !slices.Equal(a.Levels, b.Levels) || !slices.Equal(a.Keywords, b.Keywords) {
+		return false
+	}
+	if !slices.Equal(nonBlankAuthors(a.Authors), nonBlankAuthors(b.Authors)) {
+		return false
+	}
+	sa, sb := a.Sections(), b.Sections()
+	for i := range sa {
+		if *sa[i].Text != *sb[i].Text {
+			return false
+		}
+	}
+	return true
+}
+
+func nonBlankAuthors(authors []data.Author) []data.Author {
+	var out []data.Author
+	for _, a := range authors {
+		if strings.TrimSpace(a.Name+a.School+a.Role) != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// save stores the form through the store. Invalid input leaves every typed
+// value in place and shows each message beside its field.
+func (e *practiceEditor) save() error {
+	c, rows := e.formCase()
+	err := e.env.Store.Save(&c)
+
+	var invalid *data.ValidationError
+	switch {
+	case errors.As(err, &invalid):
+		e.messages.show(authorFieldsToRows(invalid.Fields, rows))
+		return errInvalidInput
+	case err != nil:
+		e.env.Log.Error("save practice case failed", "id", c.ID, "err", err)
+		setMessage(e.messages.fallback, T("practice.save_failed"))
+		return fmt.Errorf("save practice case: %w", err)
+	}
+
+	e.load(c)
+	if e.onSaved != nil {
+		e.onSaved(c)
+	}
+	return nil
+}
+
+// authorFieldsToRows renumbers "authors.<i>..." paths from the saved list
+// to the rows of the form, which may also hold blank rows.
+func authorFieldsToRows(fields []data.FieldError, rows []int) []data.FieldError {
+	out := make([]data.FieldError, len(fields))
+	for i, fe := range fields {
+		out[i] = fe
+		var index int
+		var rest string
+		if n, _ := fmt.Sscanf(fe.Field, "authors.%d", &index); n == 1 && index < len(rows) {
+			rest = strings.TrimPrefix(fe.Field, itemPath("authors", index))
+			out[i].Field = itemPath("authors", rows[index]) + rest
+		}
+	}
+	return out
+}
+
+// discard reloads the base case, dropping every unsaved change.
+func (e *practiceEditor) discard() {
+	e.load(e.base)
+}
