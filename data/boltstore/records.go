@@ -1,0 +1,365 @@
+package boltstore
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+
+	"partneryste/data"
+)
+
+// decodeRecord parses a stored record of the given kind.
+func decodeRecord(kind data.Kind, raw []byte) (data.Record, error) {
+	var r data.Record
+	switch kind {
+	case data.KindEvent:
+		r = new(data.Event)
+	case data.KindPractice:
+		r = new(data.PracticeCase)
+	case data.KindConsultation:
+		r = new(data.Consultation)
+	default:
+		return nil, fmt.Errorf("unknown record kind %q", kind)
+	}
+	if err := json.Unmarshal(raw, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func checkRecordType(r data.Record) error {
+	switch r.(type) {
+	case *data.Event, *data.PracticeCase, *data.Consultation:
+		return nil
+	}
+	return fmt.Errorf("unsupported record type %T", r)
+}
+
+// Save validates r and stores it with its index entry and outbox entry in
+// one transaction. It returns r.Validate's error unchanged and stores
+// nothing when r is invalid. A caller-given id that does not exist yet
+// creates a record with that id, as import needs. Saving the id of a
+// tombstone brings the record back with the next revision.
+func (s *DB) Save(r data.Record) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	if err := checkRecordType(r); err != nil {
+		return err
+	}
+	kind := r.RecordKind()
+	h := r.Header()
+	before := *h
+
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	var e *entry
+	err := s.bolt.Update(func(tx *bolt.Tx) error {
+		if h.ID == "" {
+			h.ID = uuid.NewString()
+		}
+		index := tx.Bucket(indexBucket(kind))
+		var base int64
+		h.Created = s.opts.Now().UTC()
+		acked := int64(0)
+		if raw := index.Get([]byte(h.ID)); raw != nil {
+			stored, err := decodeEntry(raw)
+			if err != nil {
+				return fmt.Errorf("read index entry: %w", errors.Join(err, data.ErrDamaged))
+			}
+			base = stored.Revision
+			acked = stored.Acked
+			h.Created = time.Unix(0, stored.Created).UTC()
+		}
+		h.Association = s.profile.AssociationID
+		h.Revision = base + 1
+		h.Updated = s.opts.Now().UTC()
+		h.Deleted = false
+
+		var err error
+		e, err = s.write(tx, r, OpPut, base, acked)
+		return err
+	})
+	if err != nil {
+		*h = before
+		return fmt.Errorf("save %s %s: %w", kind, idOrNew(before.ID), err)
+	}
+	s.apply(kind, e, 1)
+	return nil
+}
+
+func idOrNew(id string) string {
+	if id == "" {
+		return "(new)"
+	}
+	return id
+}
+
+// write puts the record, its index entry and its outbox entry, and
+// returns the index entry for the in-memory index.
+func (s *DB) write(tx *bolt.Tx, r data.Record, op string, base, acked int64) (*entry, error) {
+	kind := r.RecordKind()
+	h := r.Header()
+	content, err := json.Marshal(r)
+	if err != nil {
+		return nil, fmt.Errorf("encode record: %w", err)
+	}
+	if err := tx.Bucket(recordBucket(kind)).Put([]byte(h.ID), content); err != nil {
+		return nil, fmt.Errorf("put record: %w", err)
+	}
+	e := newEntry(r)
+	e.Acked = acked
+	if err := tx.Bucket(indexBucket(kind)).Put([]byte(h.ID), e.encode()); err != nil {
+		return nil, fmt.Errorf("put index entry: %w", err)
+	}
+	change := newChange(kind, h.ID, op, base, h.Revision, content, h.Updated)
+	if err := queueChange(tx.Bucket(bucketOutbox), change); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// apply puts a committed entry into the in-memory index and grows the
+// outbox count by queued.
+func (s *DB) apply(kind data.Kind, e *entry, queued int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.index[kind][e.ID] = e
+	s.outboxLen += queued
+}
+
+// Delete turns the record into a tombstone with the next revision and
+// queues the deletion. The tombstone is removed from the file when the
+// server acknowledges the deletion. It returns data.ErrNotFound for an
+// unknown id or a record that is already deleted.
+func (s *DB) Delete(kind data.Kind, id string) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	var e *entry
+	err := s.bolt.Update(func(tx *bolt.Tx) error {
+		records := tx.Bucket(recordBucket(kind))
+		if records == nil {
+			return fmt.Errorf("unknown record kind %q", kind)
+		}
+		raw := records.Get([]byte(id))
+		if raw == nil {
+			return data.ErrNotFound
+		}
+		r, err := decodeRecord(kind, raw)
+		if err != nil {
+			return fmt.Errorf("decode stored record: %w", errors.Join(err, data.ErrDamaged))
+		}
+		h := r.Header()
+		if h.Deleted {
+			return data.ErrNotFound
+		}
+		stored, err := decodeEntry(tx.Bucket(indexBucket(kind)).Get([]byte(id)))
+		if err != nil {
+			return fmt.Errorf("read index entry: %w", errors.Join(err, data.ErrDamaged))
+		}
+		base := h.Revision
+		h.Revision++
+		h.Updated = s.opts.Now().UTC()
+		h.Deleted = true
+		e, err = s.write(tx, r, OpDelete, base, stored.Acked)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("delete %s %s: %w", kind, id, err)
+	}
+	s.apply(kind, e, 1)
+	return nil
+}
+
+// get reads one live record into r.
+func (s *DB) get(kind data.Kind, id string, r data.Record) error {
+	err := s.bolt.View(func(tx *bolt.Tx) error {
+		raw := tx.Bucket(recordBucket(kind)).Get([]byte(id))
+		if raw == nil {
+			return data.ErrNotFound
+		}
+		if err := json.Unmarshal(raw, r); err != nil {
+			return fmt.Errorf("decode: %w", errors.Join(err, data.ErrDamaged))
+		}
+		if r.Header().Deleted {
+			return data.ErrNotFound
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read %s %s: %w", kind, id, err)
+	}
+	return nil
+}
+
+// Event returns one live event, or an error wrapping data.ErrNotFound.
+func (s *DB) Event(id string) (data.Event, error) {
+	var e data.Event
+	err := s.get(data.KindEvent, id, &e)
+	return e, err
+}
+
+// PracticeCase returns one live practice case, or an error wrapping
+// data.ErrNotFound.
+func (s *DB) PracticeCase(id string) (data.PracticeCase, error) {
+	var c data.PracticeCase
+	err := s.get(data.KindPractice, id, &c)
+	return c, err
+}
+
+// Consultation returns one live consultation, or an error wrapping
+// data.ErrNotFound.
+func (s *DB) Consultation(id string) (data.Consultation, error) {
+	var c data.Consultation
+	err := s.get(data.KindConsultation, id, &c)
+	return c, err
+}
+
+// match returns the live entries of kind that keep returns true for and
+// whose folded text contains every word of query.
+func (s *DB) match(kind data.Kind, query string, keep func(*entry) bool) []*entry {
+	folded := data.Fold(query)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var found []*entry
+	for _, e := range s.index[kind] {
+		if e.Deleted || !keep(e) || !data.MatchFolded(e.Folded, folded) {
+			continue
+		}
+		found = append(found, e)
+	}
+	return found
+}
+
+// within reports whether the days [first, last] overlap [from, to], where a
+// zero bound is open.
+func within(first, last, from, to data.Date) bool {
+	if !from.IsZero() && last.Before(from) {
+		return false
+	}
+	if !to.IsZero() && to.Before(first) {
+		return false
+	}
+	return true
+}
+
+// sameFolded compares a filter value with a stored value, ignoring case and
+// diacritics. An empty filter matches everything.
+func sameFolded(filter, value string) bool {
+	return filter == "" || data.Fold(strings.TrimSpace(filter)) == data.Fold(strings.TrimSpace(value))
+}
+
+// Events returns live events that overlap [f.From, f.To] and match
+// f.Query, sorted by start, then by title.
+func (s *DB) Events(f data.EventFilter) ([]data.Event, error) {
+	found := s.match(data.KindEvent, f.Query, func(e *entry) bool {
+		return within(e.First, e.Last, f.From, f.To)
+	})
+	slices.SortFunc(found, func(a, b *entry) int {
+		if a.Start != b.Start {
+			return compareInt(a.Start, b.Start)
+		}
+		return compareKeys(a, b)
+	})
+	events := make([]data.Event, len(found))
+	err := s.readAll(data.KindEvent, found, func(i int, raw []byte) error {
+		return json.Unmarshal(raw, &events[i])
+	})
+	if err != nil {
+		return nil, err
+	}
+	return events, nil
+}
+
+// Consultations returns live consultations that match f, newest first: by
+// date, then by the time they were created.
+func (s *DB) Consultations(f data.ConsultationFilter) ([]data.Consultation, error) {
+	found := s.match(data.KindConsultation, f.Query, func(e *entry) bool {
+		return (f.Status == "" || e.Status == string(f.Status)) &&
+			sameFolded(f.Category, e.Category) &&
+			within(e.First, e.First, f.From, f.To)
+	})
+	slices.SortFunc(found, func(a, b *entry) int {
+		if c := b.First.Compare(a.First); c != 0 {
+			return c
+		}
+		if a.Created != b.Created {
+			return compareInt(b.Created, a.Created)
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	list := make([]data.Consultation, len(found))
+	err := s.readAll(data.KindConsultation, found, func(i int, raw []byte) error {
+		return json.Unmarshal(raw, &list[i])
+	})
+	if err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+// PracticeCases returns summaries of live cases that match f, sorted by
+// title in Lithuanian collation. It reads only the in-memory index.
+func (s *DB) PracticeCases(f data.CaseFilter) ([]data.CaseSummary, error) {
+	found := s.match(data.KindPractice, f.Query, func(e *entry) bool {
+		return (f.Status == "" || e.Status == string(f.Status)) &&
+			sameFolded(f.Subject, e.Subject) &&
+			(f.Level == "" || slices.Contains(e.Levels, string(f.Level)))
+	})
+	slices.SortFunc(found, compareKeys)
+	list := make([]data.CaseSummary, len(found))
+	for i, e := range found {
+		list[i] = e.summary()
+	}
+	return list, nil
+}
+
+// compareKeys orders entries by their collation key, then by id so that
+// equal titles keep a stable order.
+func compareKeys(a, b *entry) int {
+	if c := bytes.Compare(a.SortKey, b.SortKey); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+func compareInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// readAll reads the records of the given entries in one transaction.
+func (s *DB) readAll(kind data.Kind, entries []*entry, decode func(i int, raw []byte) error) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	err := s.bolt.View(func(tx *bolt.Tx) error {
+		records := tx.Bucket(recordBucket(kind))
+		for i, e := range entries {
+			raw := records.Get([]byte(e.ID))
+			if raw == nil {
+				return fmt.Errorf("%s %s is in the index but not stored: %w", kind, e.ID, data.ErrDamaged)
+			}
+			if err := decode(i, raw); err != nil {
+				return fmt.Errorf("decode %s %s: %w", kind, e.ID, errors.Join(err, data.ErrDamaged))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("list %s records: %w", kind, err)
+	}
+	return nil
+}
