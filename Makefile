@@ -57,10 +57,16 @@ build:
 
 # fyne package reads FyneApp.toml from the main package's folder, the module
 # root, and writes Partnerystė.tar.xz: the binary, the icon and a .desktop file
-# with a Makefile that installs them under /usr/local.
+# with a Makefile that installs them under /usr/local or ~/.local.
+# fyne package (tools v1.7.4) also rewrites FyneApp.toml, incrementing Build and
+# dropping its comments, so the file is restored afterwards: the version and
+# build number change only by a commit.
 package: tools
 	mkdir -p $(DIST)
-	$(FYNE) package -os linux --tags $(TAGS) --release
+	cp FyneApp.toml $(DIST)/FyneApp.toml.orig
+	$(FYNE) package -os linux --tags $(TAGS) --release; \
+	status=$$?; cp $(DIST)/FyneApp.toml.orig FyneApp.toml; rm -f $(DIST)/FyneApp.toml.orig; \
+	exit $$status
 	mv -f Partnerystė.tar.xz $(DIST)/
 	@echo "package: $(DIST)/Partnerystė.tar.xz"
 
