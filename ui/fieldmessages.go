@@ -123,10 +123,14 @@ func itemPath(list string, index int) string {
 	return list + "." + strconv.Itoa(index)
 }
 
-// fieldBlock stacks a field's caption, its input and its message label.
+// fieldBlock stacks a field's caption, its input and its message label,
+// which may be nil when the input shows its own messages.
 func fieldBlock(caption string, input fyne.CanvasObject, message *widget.Label) fyne.CanvasObject {
 	label := widget.NewLabel(caption)
 	label.TextStyle = fyne.TextStyle{Bold: true}
+	if message == nil {
+		return container.NewVBox(label, input)
+	}
 	return container.NewVBox(label, input, message)
 }
 
@@ -147,13 +151,15 @@ type enumSelect struct {
 
 func newEnumSelect(group string, values []string, anyLabel string, changed func(value string)) *enumSelect {
 	s := &enumSelect{group: group, values: values, anyLabel: anyLabel}
-	s.Select = widget.NewSelect(s.labels(), func(string) {
+	s.Select = widget.NewSelect(s.labels(), nil)
+	if anyLabel != "" {
+		s.SetSelectedIndex(0)
+	}
+	// Set after the first selection, so building the widget reports no change.
+	s.OnChanged = func(string) {
 		if changed != nil {
 			changed(s.value())
 		}
-	})
-	if anyLabel != "" {
-		s.SetSelectedIndex(0)
 	}
 	return s
 }
@@ -210,12 +216,13 @@ type stringSelect struct {
 
 func newStringSelect(anyLabel string, changed func(value string)) *stringSelect {
 	s := &stringSelect{anyLabel: anyLabel}
-	s.Select = widget.NewSelect([]string{anyLabel}, func(string) {
+	s.Select = widget.NewSelect([]string{anyLabel}, nil)
+	s.SetSelectedIndex(0)
+	s.OnChanged = func(string) {
 		if changed != nil {
 			changed(s.value())
 		}
-	})
-	s.SetSelectedIndex(0)
+	}
 	return s
 }
 
