@@ -1,0 +1,215 @@
+package jsonio
+
+import (
+	"errors"
+	"fmt"
+	"unicode/utf8"
+
+	"partneryste/data"
+)
+
+// Tally counts records of each kind.
+type Tally struct {
+	Events        int `json:"events"`
+	PracticeCases int `json:"practice_cases"`
+	Consultations int `json:"consultations"`
+}
+
+// Total returns the number of records of every kind.
+func (t Tally) Total() int { return t.Events + t.PracticeCases + t.Consultations }
+
+func (t *Tally) add(kind data.Kind) {
+	switch kind {
+	case data.KindEvent:
+		t.Events++
+	case data.KindPractice:
+		t.PracticeCases++
+	case data.KindConsultation:
+		t.Consultations++
+	}
+}
+
+// Result counts what Import wrote.
+type Result struct {
+	// Created counts records whose id the store did not have.
+	Created Tally `json:"created"`
+	// Updated counts records that replaced a stored record with the same id.
+	Updated Tally `json:"updated"`
+	// Skipped counts records marked "deleted" in the file, which are not
+	// imported.
+	Skipped int `json:"skipped"`
+	// ProfileNamed is set when the store had no association name and took
+	// the file's.
+	ProfileNamed bool `json:"profile_named"`
+}
+
+// BatchSaver is implemented by stores that can save many records in one
+// transaction. Import uses it when the store has it, so that a failure
+// half-way (a full disk) leaves the store as it was.
+type BatchSaver interface {
+	// SaveAll saves every record as Save does, all or none.
+	SaveAll(records []data.Record) error
+}
+
+// Import writes the records of f to s. It first validates every record and
+// checks ids for duplicates, and writes nothing when any problem is found:
+// the error is then an *ImportError, as from Decode.
+//
+// Import clears the bookkeeping of f's records other than the id, and on
+// success they hold what the store assigned. Records keep their ids, so importing a file again updates the records it
+// created instead of duplicating them. The store assigns the association,
+// revision and times, whatever the file says. A consultation whose
+// requester is empty in the file keeps the stored requester, because an
+// export without personal data must not erase it on re-import.
+//
+// Unless s implements BatchSaver, each record is saved in its own
+// transaction, and an error from the store part-way leaves the records
+// before it saved; the error then says how many were.
+func Import(s data.Store, f *File) (Result, error) {
+	var res Result
+	if err := check(f); err != nil {
+		return res, err
+	}
+
+	records := make([]data.Record, 0, len(f.Events)+len(f.PracticeCases)+len(f.Consultations))
+	created := make([]bool, 0, cap(records))
+	for _, r := range f.Records() {
+		h := r.Header()
+		if h.Deleted {
+			res.Skipped++
+			continue
+		}
+		exists, err := prepare(s, r)
+		if err != nil {
+			return Result{}, err
+		}
+		records = append(records, r)
+		created = append(created, !exists)
+	}
+
+	if err := save(s, records); err != nil {
+		return Result{}, err
+	}
+	for i, r := range records {
+		if created[i] {
+			res.Created.add(r.RecordKind())
+		} else {
+			res.Updated.add(r.RecordKind())
+		}
+	}
+
+	named, err := adoptProfileName(s, f.Profile)
+	if err != nil {
+		return res, err
+	}
+	res.ProfileNamed = named
+	return res, nil
+}
+
+// check validates every record of f and looks for duplicate ids.
+func check(f *File) error {
+	var problems []Problem
+	seen := map[data.Kind]map[string]bool{}
+	index := map[data.Kind]int{}
+	for _, r := range f.Records() {
+		kind := r.RecordKind()
+		i := index[kind]
+		index[kind]++
+		id := r.Header().ID
+		p := Problem{Section: SectionOf(kind), Index: i, ID: id}
+
+		var verr *data.ValidationError
+		if err := r.Validate(); errors.As(err, &verr) {
+			for _, fe := range verr.Fields {
+				p.FieldError = fe
+				problems = append(problems, p)
+			}
+		}
+
+		if id == "" {
+			continue
+		}
+		if seen[kind] == nil {
+			seen[kind] = map[string]bool{}
+		}
+		if seen[kind][id] {
+			p.FieldError = data.FieldError{Field: "id", Code: CodeDuplicateID}
+			problems = append(problems, p)
+		}
+		seen[kind][id] = true
+	}
+	if len(problems) > 0 {
+		return &ImportError{Problems: problems}
+	}
+	return nil
+}
+
+// prepare clears the bookkeeping the store assigns and reports whether the
+// store already has a live record with r's id.
+func prepare(s data.Store, r data.Record) (bool, error) {
+	h := r.Header()
+	*h = data.Meta{ID: h.ID}
+	if h.ID == "" {
+		return false, nil
+	}
+
+	var err error
+	switch rec := r.(type) {
+	case *data.Event:
+		_, err = s.Event(h.ID)
+	case *data.PracticeCase:
+		_, err = s.PracticeCase(h.ID)
+	case *data.Consultation:
+		var stored data.Consultation
+		stored, err = s.Consultation(h.ID)
+		if err == nil && rec.Requester == (data.Requester{}) {
+			rec.Requester = stored.Requester
+		}
+	}
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, data.ErrNotFound):
+		return false, nil
+	}
+	return false, fmt.Errorf("import: read %s %s: %w", r.RecordKind(), h.ID, err)
+}
+
+func save(s data.Store, records []data.Record) error {
+	if batch, ok := s.(BatchSaver); ok {
+		if err := batch.SaveAll(records); err != nil {
+			return fmt.Errorf("import: save records: %w", err)
+		}
+		return nil
+	}
+	for i, r := range records {
+		if err := s.Save(r); err != nil {
+			return fmt.Errorf("import: save %s %s after %d of %d records: %w", r.RecordKind(), r.Header().ID, i, len(records), err)
+		}
+	}
+	return nil
+}
+
+// adoptProfileName gives the store the file's association name when the
+// store has none yet, as on a new computer. The store's association id is
+// kept when it has one.
+func adoptProfileName(s data.Store, p data.Profile) (bool, error) {
+	if p.Name == "" || !utf8.ValidString(p.Name) || utf8.RuneCountInString(p.Name) > data.MaxTitle {
+		return false, nil
+	}
+	stored, err := s.Profile()
+	if err != nil {
+		return false, fmt.Errorf("import: read profile: %w", err)
+	}
+	if stored.Name != "" {
+		return false, nil
+	}
+	if stored.AssociationID == "" {
+		stored.AssociationID = p.AssociationID
+	}
+	stored.Name = p.Name
+	if err := s.SaveProfile(stored); err != nil {
+		return false, fmt.Errorf("import: save profile: %w", err)
+	}
+	return true, nil
+}
