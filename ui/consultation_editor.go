@@ -1,0 +1,249 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partneryste/data"
+)
+
+// consultationEditor edits every field of one consultation. Like the
+// practice editor it keeps the last loaded or saved record as base.
+type consultationEditor struct {
+	env  *Env
+	base data.Consultation
+	// onSaved runs after a successful save with the stored consultation.
+	onSaved func(data.Consultation)
+
+	heading          *widget.Label
+	date             *DateEntry
+	duration         *widget.Entry
+	format           *enumSelect
+	topic            *widget.Entry
+	category         *widget.SelectEntry
+	requesterName    *widget.Entry
+	requesterSchool  *widget.Entry
+	requesterContact *widget.Entry
+	question         *longTextField
+	answer           *longTextField
+	consultant       *widget.Entry
+	status           *enumSelect
+	followUp         *DateEntry
+	messages         *fieldMessages
+
+	content fyne.CanvasObject
+}
+
+func newConsultationEditor(env *Env) *consultationEditor {
+	e := &consultationEditor{env: env, messages: newFieldMessages(data.KindConsultation)}
+	m := e.messages
+	name := func(field string) string { return FieldName(data.KindConsultation, field) }
+
+	e.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.date = NewDateEntry()
+	e.duration = widget.NewEntry()
+	e.duration.SetPlaceHolder(T("consultations.duration_hint"))
+	e.format = newEnumSelect("consultation.format", enumStrings(data.ConsultationFormats), "", nil)
+	e.topic = widget.NewEntry()
+	e.category = widget.NewSelectEntry(nil)
+	e.category.SetPlaceHolder(T("consultations.category_hint"))
+	e.requesterName = widget.NewEntry()
+	e.requesterSchool = widget.NewEntry()
+	e.requesterContact = widget.NewEntry()
+	e.question = newLongTextField(data.Limit(data.KindConsultation, "question"), m.label("question"))
+	e.answer = newLongTextField(data.Limit(data.KindConsultation, "answer"), m.label("answer"))
+	e.consultant = widget.NewEntry()
+	e.status = newEnumSelect("consultation.status", enumStrings(data.ConsultationStatuses), "", nil)
+	e.followUp = NewDateEntry()
+
+	privacy := widget.NewLabel(T("consultations.personal.note"))
+	privacy.Wrapping = fyne.TextWrapWord
+	personal := widget.NewCard(T("consultations.personal.title"), "", container.NewVBox(
+		privacy,
+		fieldBlock(name("requester.name"), e.requesterName, m.label("requester.name")),
+		fieldBlock(name("requester.school"), e.requesterSchool, m.label("requester.school")),
+		fieldBlock(name("requester.contact"), e.requesterContact, m.label("requester.contact")),
+	))
+
+	form := container.NewVBox(
+		container.NewGridWithColumns(2,
+			fieldBlock(name("date"), e.date, m.label("date")),
+			fieldBlock(name("duration_min"), e.duration, m.label("duration_min")),
+			fieldBlock(name("format"), e.format.Select, m.label("format")),
+			fieldBlock(name("status"), e.status.Select, m.label("status")),
+		),
+		fieldBlock(name("topic"), e.topic, m.label("topic")),
+		fieldBlock(name("category"), e.category, m.label("category")),
+		personal,
+		fieldBlock(name("question"), e.question.content, nil),
+		fieldBlock(name("answer"), e.answer.content, nil),
+		container.NewGridWithColumns(2,
+			fieldBlock(name("consultant"), e.consultant, m.label("consultant")),
+			fieldBlock(name("follow_up"), e.followUp, m.label("follow_up")),
+		),
+	)
+
+	save := widget.NewButtonWithIcon(T("consultations.save"), theme.DocumentSaveIcon(), func() { _ = e.save() })
+	save.Importance = widget.HighImportance
+	discard := widget.NewButtonWithIcon(T("consultations.discard"), theme.CancelIcon(), e.discard)
+	e.content = container.NewBorder(
+		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(discard, save), e.heading), m.fallback),
+		nil, nil, nil,
+		container.NewVScroll(form),
+	)
+	e.load(newConsultation())
+	return e
+}
+
+// newConsultation returns the record a new editor starts from: today, in
+// person, new.
+func newConsultation() data.Consultation {
+	return data.Consultation{Date: data.Today(), Format: data.FormatInPerson, Status: data.ConsultationNew}
+}
+
+// load shows c in the form and makes it the base that dirty compares to.
+func (e *consultationEditor) load(c data.Consultation) {
+	e.base = c
+	e.messages.clear()
+	e.date.SetError("")
+	e.followUp.SetError("")
+
+	if c.ID == "" {
+		e.heading.SetText(T("consultations.new_consultation"))
+	} else {
+		e.heading.SetText(c.Date.String() + " · " + c.Topic)
+	}
+	e.date.SetDate(c.Date)
+	e.duration.SetText(durationText(c.DurationMin))
+	e.format.setValue(string(c.Format))
+	e.topic.SetText(c.Topic)
+	e.category.SetText(c.Category)
+	e.requesterName.SetText(c.Requester.Name)
+	e.requesterSchool.SetText(c.Requester.School)
+	e.requesterContact.SetText(c.Requester.Contact)
+	e.question.setText(c.Question)
+	e.answer.setText(c.Answer)
+	e.consultant.SetText(c.Consultant)
+	e.status.setValue(string(c.Status))
+	e.followUp.SetDate(c.FollowUp)
+}
+
+// durationText shows minutes as typed, with 0 (unset) as an empty field.
+func durationText(minutes int) string {
+	if minutes == 0 {
+		return ""
+	}
+	return strconv.Itoa(minutes)
+}
+
+// formConsultation returns the record as the form shows it, on top of
+// base, and a message for each field whose text does not parse: a date
+// that is not yyyy-mm-dd, or a duration that is not a whole number.
+func (e *consultationEditor) formConsultation() (data.Consultation, []data.FieldError) {
+	c := e.base
+	var invalid []data.FieldError
+
+	date, err := e.date.Date()
+	if err != nil {
+		invalid = append(invalid, data.FieldError{Field: "date", Code: data.CodeInvalidDate})
+	}
+	c.Date = date
+
+	followUp, err := e.followUp.Date()
+	if err != nil {
+		invalid = append(invalid, data.FieldError{Field: "follow_up", Code: data.CodeInvalidDate})
+	}
+	c.FollowUp = followUp
+
+	c.DurationMin = 0
+	if text := strings.TrimSpace(e.duration.Text); text != "" {
+		minutes, err := strconv.Atoi(text)
+		if err != nil {
+			invalid = append(invalid, data.FieldError{Field: "duration_min", Code: data.CodeOutOfRange, Limit: data.Limit(data.KindConsultation, "duration_min")})
+		}
+		c.DurationMin = minutes
+	}
+
+	c.Format = data.ConsultationFormat(e.format.value())
+	c.Topic = e.topic.Text
+	c.Category = strings.TrimSpace(e.category.Text)
+	c.Requester = data.Requester{Name: e.requesterName.Text, School: e.requesterSchool.Text, Contact: e.requesterContact.Text}
+	c.Question = e.question.text()
+	c.Answer = e.answer.text()
+	c.Consultant = e.consultant.Text
+	c.Status = data.ConsultationStatus(e.status.value())
+	return c, invalid
+}
+
+// dirty reports whether the form differs from the loaded or saved record.
+// Date and duration compare as typed text, so an unparsable edit counts.
+func (e *consultationEditor) dirty() bool {
+	c, _ := e.formConsultation()
+	b := e.base
+	if e.date.Text != b.Date.String() || e.followUp.Text != b.FollowUp.String() ||
+		strings.TrimSpace(e.duration.Text) != durationText(b.DurationMin) {
+		return true
+	}
+	return c.Format != b.Format || c.Topic != b.Topic || c.Category != b.Category ||
+		c.Requester != b.Requester || c.Question != b.Question || c.Answer != b.Answer ||
+		c.Consultant != b.Consultant || c.Status != b.Status
+}
+
+// save stores the form through the store. Text that does not parse is
+// reported together with the store's validation, and nothing is saved.
+// Invalid input leaves every typed value in place.
+func (e *consultationEditor) save() error {
+	c, invalid := e.formConsultation()
+	if len(invalid) > 0 {
+		fields := invalid
+		var rest *data.ValidationError
+		if errors.As(c.Validate(), &rest) {
+			for _, fe := range rest.Fields {
+				if !slices.ContainsFunc(invalid, func(x data.FieldError) bool { return x.Field == fe.Field }) {
+					fields = append(fields, fe)
+				}
+			}
+		}
+		e.showMessages(fields)
+		return errInvalidInput
+	}
+
+	err := e.env.Store.Save(&c)
+	var rejected *data.ValidationError
+	switch {
+	case errors.As(err, &rejected):
+		e.showMessages(rejected.Fields)
+		return errInvalidInput
+	case err != nil:
+		e.env.Log.Error("save consultation failed", "id", c.ID, "err", err)
+		setMessage(e.messages.fallback, T("consultations.save_failed"))
+		return fmt.Errorf("save consultation: %w", err)
+	}
+
+	e.load(c)
+	if e.onSaved != nil {
+		e.onSaved(c)
+	}
+	return nil
+}
+
+// showMessages shows the messages beside their fields and also marks the
+// date entries, whose own icon tells which of them is wrong.
+func (e *consultationEditor) showMessages(fields []data.FieldError) {
+	e.messages.show(fields)
+	e.date.SetError(e.messages.text("date"))
+	e.followUp.SetError(e.messages.text("follow_up"))
+}
+
+// discard reloads the base record, dropping every unsaved change.
+func (e *consultationEditor) discard() {
+	e.load(e.base)
+}

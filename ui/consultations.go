@@ -1,0 +1,272 @@
+package ui
+
+import (
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"partneryste/data"
+)
+
+// consultationsScreen is the consultation log: a filtered list, newest
+// first, with a summary tab at the left and the editor at the right.
+type consultationsScreen struct {
+	env *Env
+
+	search         *widget.Entry
+	statusFilter   *enumSelect
+	categoryFilter *stringSelect
+	from, to       *DateEntry
+	count          *widget.Label
+	list           *widget.List
+	summary        *summaryView
+	// rows are the listed consultations in the store's order, newest first.
+	rows []data.Consultation
+	// selecting is set while the code moves the list selection itself.
+	selecting bool
+	// settingPeriod is set while a period button fills both date fields,
+	// so that the list reloads once instead of after each field.
+	settingPeriod bool
+	prompt        *widget.PopUp
+
+	editor *consultationEditor
+	root   fyne.CanvasObject
+}
+
+func newConsultationsScreen(env *Env) *consultationsScreen {
+	s := &consultationsScreen{env: env}
+
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(T("consultations.search"))
+	s.search.OnChanged = func(string) { s.refresh() }
+	s.statusFilter = newEnumSelect("consultation.status", enumStrings(data.ConsultationStatuses), T("consultations.filter.any_status"), func(string) { s.refresh() })
+	s.categoryFilter = newStringSelect(T("consultations.filter.any_category"), func(string) { s.refresh() })
+	s.from = NewDateEntry()
+	s.to = NewDateEntry()
+	periodChanged := func(string) {
+		if !s.settingPeriod {
+			s.refresh()
+		}
+	}
+	s.from.OnChanged = periodChanged
+	s.to.OnChanged = periodChanged
+	s.count = widget.NewLabel("")
+
+	s.list = widget.NewList(
+		func() int { return len(s.rows) },
+		newConsultationRow,
+		func(id widget.ListItemID, item fyne.CanvasObject) {
+			if id < len(s.rows) {
+				showConsultationRow(item, s.rows[id])
+			}
+		},
+	)
+	s.list.OnSelected = s.onSelected
+	s.summary = newSummaryView()
+
+	s.editor = newConsultationEditor(env)
+	s.editor.onSaved = func(data.Consultation) { s.refresh() }
+
+	period := container.NewHBox(
+		widget.NewButton(T("consultations.period.week"), func() { s.setPeriod(thisWeek(data.Today())) }),
+		widget.NewButton(T("consultations.period.month"), func() { s.setPeriod(thisMonth(data.Today())) }),
+		widget.NewButton(T("consultations.period.all"), func() { s.setPeriod(data.Date{}, data.Date{}) }),
+	)
+	filters := container.NewVBox(
+		container.NewBorder(nil, nil, nil, widget.NewButton(T("consultations.new"), s.onNew), s.search),
+		container.NewGridWithColumns(2, s.statusFilter.Select, s.categoryFilter.Select),
+		container.NewGridWithColumns(2,
+			fieldBlock(T("consultations.filter.from"), s.from, nil),
+			fieldBlock(T("consultations.filter.to"), s.to, nil)),
+		period,
+		s.count,
+	)
+	tabs := container.NewAppTabs(
+		container.NewTabItem(T("consultations.tab.list"), s.list),
+		container.NewTabItem(T("consultations.tab.summary"), s.summary.content),
+	)
+	split := container.NewHSplit(container.NewBorder(filters, nil, nil, nil, tabs), s.editor.content)
+	split.Offset = 0.4
+	s.root = split
+
+	s.refresh()
+	return s
+}
+
+func newConsultationRow() fyne.CanvasObject {
+	title := widget.NewLabel("")
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	title.Truncation = fyne.TextTruncateEllipsis
+	details := widget.NewLabel("")
+	details.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(title, details)
+}
+
+// showConsultationRow fills a row: date and topic, then category and status.
+func showConsultationRow(item fyne.CanvasObject, c data.Consultation) {
+	labels := item.(*fyne.Container).Objects
+	labels[0].(*widget.Label).SetText(c.Date.String() + " · " + c.Topic)
+	details := EnumLabel("consultation.status", string(c.Status))
+	if c.Category != "" {
+		details = c.Category + " · " + details
+	}
+	labels[1].(*widget.Label).SetText(details)
+}
+
+// thisWeek returns Monday and Sunday of the week that contains day.
+func thisWeek(day data.Date) (data.Date, data.Date) {
+	monday := day.AddDays(-((int(day.Weekday()) + 6) % 7))
+	return monday, monday.AddDays(6)
+}
+
+// thisMonth returns the first and last day of the month that contains day.
+func thisMonth(day data.Date) (data.Date, data.Date) {
+	first := data.Date{Year: day.Year, Month: day.Month, Day: 1}
+	next := data.DateOf(time.Date(day.Year, day.Month+1, 1, 12, 0, 0, 0, time.UTC))
+	return first, next.AddDays(-1)
+}
+
+// setPeriod fills both date filters and reloads the list once.
+func (s *consultationsScreen) setPeriod(from, to data.Date) {
+	s.settingPeriod = true
+	s.from.SetDate(from)
+	s.to.SetDate(to)
+	s.settingPeriod = false
+	s.refresh()
+}
+
+func (s *consultationsScreen) content() fyne.CanvasObject { return s.root }
+
+// filter returns the store filter that the fields set. A date filter that
+// does not parse is left out; its entry shows why.
+func (s *consultationsScreen) filter() data.ConsultationFilter {
+	from, _ := s.from.Date()
+	to, _ := s.to.Date()
+	return data.ConsultationFilter{
+		Query:    s.search.Text,
+		Status:   data.ConsultationStatus(s.statusFilter.value()),
+		Category: s.categoryFilter.value(),
+		From:     from,
+		To:       to,
+	}
+}
+
+// refresh reloads the categories, the filtered list and its summary.
+func (s *consultationsScreen) refresh() {
+	all, err := s.env.Store.Consultations(data.ConsultationFilter{})
+	if err != nil {
+		s.env.Log.Error("list consultations failed", "err", err)
+		s.count.SetText(T("consultations.list_failed"))
+		return
+	}
+	categories := consultationCategories(all)
+	s.categoryFilter.setOptions(categories)
+	s.editor.category.SetOptions(categories)
+
+	rows, err := s.env.Store.Consultations(s.filter())
+	if err != nil {
+		s.env.Log.Error("list consultations failed", "err", err)
+		s.count.SetText(T("consultations.list_failed"))
+		return
+	}
+	s.rows = rows
+	s.count.SetText(TN("consultations.count", len(rows)))
+	s.list.Refresh()
+	s.summary.show(rows)
+	s.selectRow(s.editor.base.ID)
+}
+
+// consultationCategories returns the distinct categories in Lithuanian order.
+func consultationCategories(list []data.Consultation) []string {
+	var categories []string
+	for _, c := range list {
+		if c.Category != "" && !slices.Contains(categories, c.Category) {
+			categories = append(categories, c.Category)
+		}
+	}
+	slices.SortFunc(categories, data.CompareLT)
+	return categories
+}
+
+func (s *consultationsScreen) selectRow(id string) {
+	s.selecting = true
+	defer func() { s.selecting = false }()
+
+	for i, r := range s.rows {
+		if id != "" && r.ID == id {
+			s.list.Select(i)
+			return
+		}
+	}
+	s.list.UnselectAll()
+}
+
+func (s *consultationsScreen) onSelected(id widget.ListItemID) {
+	if s.selecting || id >= len(s.rows) {
+		return
+	}
+	recordID := s.rows[id].ID
+	if recordID == s.editor.base.ID {
+		return
+	}
+	s.whenSaved(func() { s.open(recordID) }, func() { s.selectRow(s.editor.base.ID) })
+}
+
+// open loads one consultation from the store into the editor.
+func (s *consultationsScreen) open(id string) {
+	c, err := s.env.Store.Consultation(id)
+	if err != nil {
+		s.env.Log.Error("open consultation failed", "id", id, "err", err)
+		setMessage(s.editor.messages.fallback, T("consultations.open_failed"))
+		s.refresh()
+		return
+	}
+	s.editor.load(c)
+	s.selectRow(id)
+}
+
+// whenSaved runs next at once when the editor has no unsaved changes, and
+// otherwise prompts the user to save or discard them first.
+func (s *consultationsScreen) whenSaved(next, cancel func()) {
+	if !s.editor.dirty() {
+		next()
+		return
+	}
+	s.prompt = showUnsavedPrompt(s.env.Window.Canvas(), "consultations", unsavedChoice{
+		save: func() {
+			if s.editor.save() == nil {
+				next()
+				return
+			}
+			cancel()
+		},
+		discard: func() {
+			s.editor.discard()
+			next()
+		},
+		cancel: cancel,
+	})
+}
+
+func (s *consultationsScreen) dirty() bool { return s.editor.dirty() }
+
+func (s *consultationsScreen) save() error { return s.editor.save() }
+
+func (s *consultationsScreen) discard() { s.editor.discard() }
+
+// onNew opens a new consultation dated today.
+func (s *consultationsScreen) onNew() {
+	s.whenSaved(func() {
+		s.editor.load(newConsultation())
+		s.selectRow("")
+		s.env.Window.Canvas().Focus(s.editor.topic)
+	}, func() {})
+}
+
+// onFind focuses the search field.
+func (s *consultationsScreen) onFind() {
+	s.env.Window.Canvas().Focus(s.search)
+}
