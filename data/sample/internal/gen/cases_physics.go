@@ -64,3 +64,54 @@ func casePhoneSensors() practiceCase {
 		Status:  data.CaseSubmitted,
 	}
 }
+
+func caseAstronomyEvenings() practiceCase {
+	return practiceCase{
+		ID:    "sample-case-10",
+		Title: "Astronomijos vakarai: dangaus stebėjimai su mokiniais ir tėvais",
+		Authors: []data.Author{
+			{Name: "Saulius Daukšys", School: "Biržų Šaltupio gimnazija", Role: "Fizikos mokytojas ekspertas"},
+		},
+		Subject:  "Fizika",
+		Levels:   []data.EducationLevel{data.LevelBasic, data.LevelSecondary},
+		Grades:   "7–12 kl.",
+		Keywords: []string{"astronomija", "dangaus stebėjimai", "teleskopas", "neformalusis švietimas", "bendruomenė", "Mėnulio fazės"},
+		Summary: paragraphs(
+			"Jau trečius metus mūsų gimnazijoje kartą per mėnesį, giedrą vakarą nuo spalio iki kovo, vyksta astronomijos vakarai. Mokiniai kartu su tėvais ir mokytojais stebi Mėnulį, planetas ir ryškiausius žvaigždynus, o vyresnieji mokiniai veda trumpas ekskursijas po dangų jaunesniesiems.",
+			"Šis aprašas dar juodraštis: jame aprašome, kaip organizuojame vakarus, kaip jie susiję su fizikos pamokomis ir ką pastebėjome per trejus metus.",
+			"Veikla nereikalauja brangios įrangos: užtenka vieno mokyklinio teleskopo, kelių žiūronų ir žvaigždėlapio programėlės.",
+		),
+		Goals: paragraphs(
+			"Tikslas – sužadinti mokinių smalsumą ir parodyti, kad fizikos dėsniai veikia ne tik vadovėlyje, bet ir virš mūsų galvų.",
+			"Uždaviniai: išmokyti mokinius rasti ryškiausius žvaigždynus ir planetas; stebėti ir paaiškinti Mėnulio fazes; naudotis teleskopu ir žiūronais; parengti vyresniuosius mokinius būti gidais jaunesniems.",
+			"Ne mažiau svarbu – į mokyklos gyvenimą įtraukti šeimas ir stiprinti bendruomenę.",
+		),
+		Activities: paragraphs(
+			"Kiekvienas vakaras prasideda dvidešimties minučių įvadu fizikos kabinete: vyresnieji mokiniai pristato, ką šį vakarą matysime, ir parodo tai žvaigždėlapio programėlėje.",
+			"Paskui visi eina į mokyklos stadioną, kur šviesų mažiausiai. Dalyviai pasiskirsto į tris stoteles: teleskopas (Mėnulis arba planeta), žiūronai (žvaigždžių spiečiai) ir „plika akimi“ (žvaigždynai ir palydovai). Gidai mokiniai keičiasi stotelėse kas penkiolika minučių.",
+			"Fizikos pamokose grįžtame prie to, ką matėme: aiškinamės Mėnulio fazių priežastis, planetų judėjimą ir šviesos sklidimą. Mokiniai pildo stebėjimų dienoraštį, kurį kartais papildo nuotraukomis, padarytomis telefonu per teleskopo okuliarą.",
+		),
+		Methods: paragraphs(
+			"Taikome neformaliojo ir formaliojo ugdymo derinį: vakaro patirtis tampa pamokos pradžia, o pamokoje įgytos žinios padeda per kitą vakarą pamatyti daugiau.",
+			"Priemonės: mokyklinis teleskopas, penkeri žiūronai, raudonos šviesos žibintuvėliai, žvaigždėlapio programėlė, šilti pledai ir termosai su arbata.",
+			"Vyresniuosius mokinius gidus rengiame per du susitikimus: jie mokosi naudotis teleskopu ir pasakoti taip, kad suprastų pradinukas.",
+		),
+		Results: paragraphs(
+			"Per trejus metus įvyko 17 vakarų, kuriuose apsilankė daugiau nei 600 dalyvių. Dvylika mokinių tapo nuolatiniais gidais, o trys iš jų pasirinko fizikos ar astronomijos studijas.",
+			"Išsamesnius rezultatus ir mokinių apklausos duomenis įrašysime baigę šių mokslo metų vakarus.",
+			"Jau dabar matyti, kad fizikos pamokose apie Mėnulio fazes ir planetų judėjimą mokiniai klausia daugiau ir drąsiau.",
+		),
+		Recommendations: paragraphs(
+			"Vakarų datas skelbkite lanksčiai: turėkite dvi ar tris galimas datas ir galutinį sprendimą priimkite tą pačią dieną pagal orų prognozę.",
+			"Iš anksto pasirūpinkite saugumu: stadionas turi būti apšviestas kelyje iki jo, o vaikai atvyksta tik su tėvais.",
+			"Leiskite mokiniams būti gidais. Tai geriausias būdas jiems patiems išmokti, o jaunesniems – pamatyti, kad mokslas įdomus ir jų bendraamžiams.",
+		),
+		References: paragraphs(
+			"Percy, J. R. (2006). Teaching astronomy: why and how? Journal of the American Association of Variable Star Observers, 35(1), 248–254.",
+			"Lelliott, A., Rollnick, M. (2010). Big ideas: A review of astronomy education research 1974–2008. International Journal of Science Education, 32(13), 1771–1799.",
+			"Lietuvos gamtos ir tiksliųjų mokslų mokytojų asociacija (2026). Vasaros kursų „Gamta be sienų“ medžiaga: dangaus stebėjimai. Neringa.",
+		),
+		Licence: "CC BY 4.0",
+		Status:  data.CaseDraft,
+	}
+}

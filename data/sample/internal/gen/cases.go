@@ -13,6 +13,11 @@ func practiceCases() []practiceCase {
 		casePhoneSensors(),
 		caseCanteenStatistics(),
 		caseAirQualityStation(),
+		caseTownMap(),
+		caseDiscoveryBoxes(),
+		casePopularScienceText(),
+		caseWaterQuality(),
+		caseAstronomyEvenings(),
 	}
 }
 
