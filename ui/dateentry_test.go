@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -15,13 +16,24 @@ import (
 )
 
 // useCalendarLanguage loads the program's catalogs with tag ("lt" or "en")
-// as the user's language, the way LANGUAGE selects it on Linux.
+// as the user's language, the way LANGUAGE selects it on Linux. When the
+// test ends it restores LANGUAGE and loads the catalogs again, so the next
+// test starts in the language it had before.
 func useCalendarLanguage(t *testing.T, tag string) {
 	t.Helper()
-	t.Setenv("LANGUAGE", tag)
+	old, had := os.LookupEnv("LANGUAGE")
+	os.Setenv("LANGUAGE", tag)
 	if err := lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir); err != nil {
 		t.Fatalf("load catalogs: %v", err)
 	}
+	t.Cleanup(func() {
+		if had {
+			os.Setenv("LANGUAGE", old)
+		} else {
+			os.Unsetenv("LANGUAGE")
+		}
+		_ = lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir)
+	})
 }
 
 func TestMonthWeeks_mondayFirst(t *testing.T) {
