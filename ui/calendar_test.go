@@ -16,9 +16,9 @@ import (
 // calendarToday is the fixed "today" of the calendar tests, a Friday.
 var calendarToday = data.Date{Year: 2026, Month: time.December, Day: 4}
 
-// newTestCalendar returns a calendar screen on a real store, shown in the
+// newCalendarTestScreen returns a calendar screen on a real store, shown in the
 // test window, with today fixed to calendarToday.
-func newTestCalendar(t *testing.T) (*calendarScreen, *Env) {
+func newCalendarTestScreen(t *testing.T) (*calendarScreen, *Env) {
 	t.Helper()
 	env := newRecordsTestEnv(t)
 	s := newCalendarScreen(env)
@@ -29,25 +29,25 @@ func newTestCalendar(t *testing.T) (*calendarScreen, *Env) {
 	return s, env
 }
 
-// timedEvent returns a valid seminar from start to end, both in
+// newTimedEvent returns a valid seminar from start to end, both in
 // Europe/Vilnius.
-func timedEvent(title string, start, end time.Time) *data.Event {
+func newTimedEvent(title string, start, end time.Time) *data.Event {
 	return &data.Event{Title: title, Type: data.EventSeminar, Start: start, End: end}
 }
 
-func vilnius(day data.Date, hour, minute int) time.Time {
+func vilniusTime(day data.Date, hour, minute int) time.Time {
 	return time.Date(day.Year, day.Month, day.Day, hour, minute, 0, 0, data.Vilnius)
 }
 
-func saveEvent(t *testing.T, env *Env, ev *data.Event) {
+func saveCalendarEvent(t *testing.T, env *Env, ev *data.Event) {
 	t.Helper()
 	if err := env.Store.Save(ev); err != nil {
 		t.Fatalf("save event %q: %v", ev.Title, err)
 	}
 }
 
-// cellFor returns the grid cell that shows day.
-func cellFor(t *testing.T, s *calendarScreen, day data.Date) *dayCell {
+// calendarCellFor returns the grid cell that shows day.
+func calendarCellFor(t *testing.T, s *calendarScreen, day data.Date) *dayCell {
 	t.Helper()
 	for _, c := range s.cells {
 		if c.Visible() && c.day == day {
@@ -58,8 +58,8 @@ func cellFor(t *testing.T, s *calendarScreen, day data.Date) *dayCell {
 	return nil
 }
 
-// chipTexts returns the event lines a cell shows, "+N" included.
-func chipTexts(c *dayCell) []string {
+// calendarChipTexts returns the event lines a cell shows, "+N" included.
+func calendarChipTexts(c *dayCell) []string {
 	var texts []string
 	for _, chip := range c.chips {
 		if chip.Visible() {
@@ -72,7 +72,7 @@ func chipTexts(c *dayCell) []string {
 	return texts
 }
 
-func listTitles(s *calendarScreen) []string {
+func calendarListTitles(s *calendarScreen) []string {
 	var titles []string
 	for _, ev := range s.listEvents {
 		titles = append(titles, ev.Title)
@@ -80,9 +80,9 @@ func listTitles(s *calendarScreen) []string {
 	return titles
 }
 
-// retype replaces an entry's text the way a user does: clear it, then
+// retypeEntry replaces an entry's text the way a user does: clear it, then
 // type.
-func retype(entry interface {
+func retypeEntry(entry interface {
 	fyne.Focusable
 	SetText(string)
 }, text string) {
@@ -91,7 +91,7 @@ func retype(entry interface {
 }
 
 func TestCalendarScreen_monthHeader(t *testing.T) {
-	s, _ := newTestCalendar(t)
+	s, _ := newCalendarTestScreen(t)
 
 	if got := s.monthLabel.Text; got != "2026 m. gruodis" {
 		t.Errorf("month header = %q, want %q", got, "2026 m. gruodis")
@@ -108,11 +108,11 @@ func TestCalendarScreen_monthHeader(t *testing.T) {
 	if want := (data.Date{Year: 2026, Month: time.November, Day: 30}); first.day != want || first.inMonth {
 		t.Errorf("first cell = %s (in month %v), want Monday %s outside the month", first.day, first.inMonth, want)
 	}
-	today := cellFor(t, s, calendarToday)
+	today := calendarCellFor(t, s, calendarToday)
 	if !today.isToday {
 		t.Error("today's cell is not highlighted")
 	}
-	if other := cellFor(t, s, calendarToday.AddDays(1)); other.isToday {
+	if other := calendarCellFor(t, s, calendarToday.AddDays(1)); other.isToday {
 		t.Error("tomorrow's cell is highlighted as today")
 	}
 
@@ -123,7 +123,7 @@ func TestCalendarScreen_monthHeader(t *testing.T) {
 }
 
 func TestCalendarScreen_monthNavigation(t *testing.T) {
-	s, _ := newTestCalendar(t)
+	s, _ := newCalendarTestScreen(t)
 
 	test.Tap(s.nextButton)
 	if got := s.monthLabel.Text; got != "2027 m. sausis" {
@@ -147,7 +147,7 @@ func TestCalendarScreen_monthNavigation(t *testing.T) {
 }
 
 func TestCalendarScreen_createByTyping(t *testing.T) {
-	s, env := newTestCalendar(t)
+	s, env := newCalendarTestScreen(t)
 	day := data.Date{Year: 2026, Month: time.December, Day: 10}
 
 	test.Tap(s.newButton)
@@ -164,7 +164,7 @@ func TestCalendarScreen_createByTyping(t *testing.T) {
 
 	test.Type(e.title, "Žinių vasara: matematikos seminaras")
 	e.eventType.SetSelected(EnumLabel("event.type", "seminar"))
-	retype(e.startDate, day.String())
+	retypeEntry(e.startDate, day.String())
 	test.Type(e.startTime, "10:00")
 	test.Type(e.endTime, "12:30")
 	test.Type(e.place, "Vilniaus licėjus")
@@ -203,10 +203,10 @@ func TestCalendarScreen_createByTyping(t *testing.T) {
 	if got.AllDay {
 		t.Error("saved as all-day, want timed")
 	}
-	if !got.Start.Equal(vilnius(day, 10, 0)) {
+	if !got.Start.Equal(vilniusTime(day, 10, 0)) {
 		t.Errorf("start = %s, want 10:00 in Vilnius", got.Start)
 	}
-	if !got.End.Equal(vilnius(day, 12, 30)) {
+	if !got.End.Equal(vilniusTime(day, 12, 30)) {
 		t.Errorf("end = %s, want 12:30 in Vilnius", got.End)
 	}
 	if got.Place != "Vilniaus licėjus" || got.Audience != "Matematikos mokytojai" {
@@ -222,10 +222,10 @@ func TestCalendarScreen_createByTyping(t *testing.T) {
 		t.Error("public = false, want true")
 	}
 
-	if texts := chipTexts(cellFor(t, s, day)); !slices.Equal(texts, []string{"10:00 Žinių vasara: matematikos seminaras"}) {
+	if texts := calendarChipTexts(calendarCellFor(t, s, day)); !slices.Equal(texts, []string{"10:00 Žinių vasara: matematikos seminaras"}) {
 		t.Errorf("grid day shows %q", texts)
 	}
-	if titles := listTitles(s); !slices.Equal(titles, []string{"Žinių vasara: matematikos seminaras"}) {
+	if titles := calendarListTitles(s); !slices.Equal(titles, []string{"Žinių vasara: matematikos seminaras"}) {
 		t.Errorf("upcoming list = %q", titles)
 	}
 	if s.list.Length() != 1 {
@@ -234,14 +234,14 @@ func TestCalendarScreen_createByTyping(t *testing.T) {
 }
 
 func TestCalendarScreen_editFromGrid(t *testing.T) {
-	s, env := newTestCalendar(t)
+	s, env := newCalendarTestScreen(t)
 	day := data.Date{Year: 2026, Month: time.December, Day: 15}
-	ev := timedEvent("Kalėdinis susirinkimas", vilnius(day, 16, 0), vilnius(day, 18, 0))
+	ev := newTimedEvent("Kalėdinis susirinkimas", vilniusTime(day, 16, 0), vilniusTime(day, 18, 0))
 	ev.Type = data.EventMeeting
-	saveEvent(t, env, ev)
+	saveCalendarEvent(t, env, ev)
 	s.refresh()
 
-	test.Tap(cellFor(t, s, day).chips[0])
+	test.Tap(calendarCellFor(t, s, day).chips[0])
 	if !s.editorOpen || s.editor.loaded.ID != ev.ID {
 		t.Fatal("tapping the event in the grid did not open it")
 	}
@@ -253,7 +253,7 @@ func TestCalendarScreen_editFromGrid(t *testing.T) {
 		t.Errorf("type shows %q", e.eventType.Selected)
 	}
 
-	retype(e.title, "Kalėdinis visuotinis susirinkimas")
+	retypeEntry(e.title, "Kalėdinis visuotinis susirinkimas")
 	test.Tap(e.allDay)
 	if e.startTime.Visible() {
 		t.Error("time entries still shown for an all-day event")
@@ -275,16 +275,16 @@ func TestCalendarScreen_editFromGrid(t *testing.T) {
 	if stored.Revision != ev.Revision+1 {
 		t.Errorf("revision = %d, want %d", stored.Revision, ev.Revision+1)
 	}
-	if texts := chipTexts(cellFor(t, s, day)); !slices.Equal(texts, []string{"Kalėdinis visuotinis susirinkimas"}) {
+	if texts := calendarChipTexts(calendarCellFor(t, s, day)); !slices.Equal(texts, []string{"Kalėdinis visuotinis susirinkimas"}) {
 		t.Errorf("grid day shows %q", texts)
 	}
 }
 
 func TestCalendarScreen_deleteAsksFirst(t *testing.T) {
-	s, env := newTestCalendar(t)
+	s, env := newCalendarTestScreen(t)
 	day := data.Date{Year: 2026, Month: time.December, Day: 8}
-	ev := timedEvent("Atšauktas seminaras", vilnius(day, 9, 0), vilnius(day, 10, 0))
-	saveEvent(t, env, ev)
+	ev := newTimedEvent("Atšauktas seminaras", vilniusTime(day, 9, 0), vilniusTime(day, 10, 0))
+	saveCalendarEvent(t, env, ev)
 	s.refresh()
 
 	s.list.Select(0)
@@ -310,11 +310,11 @@ func TestCalendarScreen_deleteAsksFirst(t *testing.T) {
 	if s.editorOpen {
 		t.Error("editor still open after delete")
 	}
-	if texts := chipTexts(cellFor(t, s, day)); len(texts) != 0 {
+	if texts := calendarChipTexts(calendarCellFor(t, s, day)); len(texts) != 0 {
 		t.Errorf("grid day still shows %q", texts)
 	}
 	if len(s.listEvents) != 0 {
-		t.Errorf("list still shows %q", listTitles(s))
+		t.Errorf("list still shows %q", calendarListTitles(s))
 	}
 	counts, err := env.Store.Counts()
 	if err != nil {
@@ -326,7 +326,7 @@ func TestCalendarScreen_deleteAsksFirst(t *testing.T) {
 }
 
 func TestEventEditor_validationKeepsText(t *testing.T) {
-	s, env := newTestCalendar(t)
+	s, env := newCalendarTestScreen(t)
 	test.Tap(s.newButton)
 	e := s.editor
 
@@ -387,8 +387,8 @@ func TestEventEditor_validationKeepsText(t *testing.T) {
 
 	// Fixing the fields clears their messages on the next save.
 	test.Type(e.title, "Skaitmeninio raštingumo kursai")
-	retype(e.endTime, "16:00")
-	retype(e.onlineURL, "https://meet.example.lt/kursai")
+	retypeEntry(e.endTime, "16:00")
+	retypeEntry(e.onlineURL, "https://meet.example.lt/kursai")
 	if err := s.save(); err != nil {
 		t.Fatalf("save after fixing: %v", err)
 	}
@@ -398,14 +398,14 @@ func TestEventEditor_validationKeepsText(t *testing.T) {
 }
 
 func TestEventEditor_rejectsImpossibleDate(t *testing.T) {
-	s, env := newTestCalendar(t)
+	s, env := newCalendarTestScreen(t)
 	test.Tap(s.newButton)
 	e := s.editor
 
 	test.Type(e.title, "Vasario seminaras")
 	e.eventType.SetSelected(EnumLabel("event.type", "seminar"))
 	e.allDay.SetChecked(true)
-	retype(e.startDate, "2026-02-30")
+	retypeEntry(e.startDate, "2026-02-30")
 
 	if err := s.save(); err == nil {
 		t.Fatal("save accepted 2026-02-30")
@@ -426,7 +426,7 @@ func TestEventEditor_rejectsImpossibleDate(t *testing.T) {
 }
 
 func TestEventEditor_missingTime(t *testing.T) {
-	s, _ := newTestCalendar(t)
+	s, _ := newCalendarTestScreen(t)
 	test.Tap(s.newButton)
 	e := s.editor
 
@@ -446,15 +446,15 @@ func TestEventEditor_missingTime(t *testing.T) {
 }
 
 func TestCalendarScreen_searchWithoutDiacritics(t *testing.T) {
-	s, env := newTestCalendar(t)
+	s, env := newCalendarTestScreen(t)
 	past := data.Date{Year: 2026, Month: time.March, Day: 3}
 	soon := data.Date{Year: 2026, Month: time.December, Day: 9}
-	saveEvent(t, env, timedEvent("Žinių šventė", vilnius(past, 10, 0), vilnius(past, 12, 0)))
-	saveEvent(t, env, timedEvent("Matematikos olimpiada", vilnius(soon, 9, 0), vilnius(soon, 13, 0)))
-	saveEvent(t, env, timedEvent("Gamtos žinių konkursas", vilnius(soon, 14, 0), vilnius(soon, 15, 0)))
+	saveCalendarEvent(t, env, newTimedEvent("Žinių šventė", vilniusTime(past, 10, 0), vilniusTime(past, 12, 0)))
+	saveCalendarEvent(t, env, newTimedEvent("Matematikos olimpiada", vilniusTime(soon, 9, 0), vilniusTime(soon, 13, 0)))
+	saveCalendarEvent(t, env, newTimedEvent("Gamtos žinių konkursas", vilniusTime(soon, 14, 0), vilniusTime(soon, 15, 0)))
 	s.refresh()
 
-	if got := listTitles(s); !slices.Equal(got, []string{"Matematikos olimpiada", "Gamtos žinių konkursas"}) {
+	if got := calendarListTitles(s); !slices.Equal(got, []string{"Matematikos olimpiada", "Gamtos žinių konkursas"}) {
 		t.Errorf("upcoming list = %q, want the two December events", got)
 	}
 
@@ -463,60 +463,60 @@ func TestCalendarScreen_searchWithoutDiacritics(t *testing.T) {
 		t.Error("onFind did not focus the search field")
 	}
 	test.Type(s.search, "ziniu")
-	if got := listTitles(s); !slices.Equal(got, []string{"Žinių šventė", "Gamtos žinių konkursas"}) {
+	if got := calendarListTitles(s); !slices.Equal(got, []string{"Žinių šventė", "Gamtos žinių konkursas"}) {
 		t.Errorf("search ziniu = %q, want both žinių events, the past one too", got)
 	}
 	if got := s.listTitle.Text; got != "Rasti 2 renginiai" {
 		t.Errorf("list title = %q, want %q", got, "Rasti 2 renginiai")
 	}
 
-	retype(s.search, "ZINIU SVENTE")
-	if got := listTitles(s); !slices.Equal(got, []string{"Žinių šventė"}) {
+	retypeEntry(s.search, "ZINIU SVENTE")
+	if got := calendarListTitles(s); !slices.Equal(got, []string{"Žinių šventė"}) {
 		t.Errorf("search ZINIU SVENTE = %q", got)
 	}
 	if got := s.listTitle.Text; got != "Rastas 1 renginys" {
 		t.Errorf("list title = %q, want %q", got, "Rastas 1 renginys")
 	}
 
-	retype(s.search, "nera tokio")
+	retypeEntry(s.search, "nera tokio")
 	if len(s.listEvents) != 0 || !s.listEmpty.Visible() {
-		t.Errorf("search without matches lists %q", listTitles(s))
+		t.Errorf("search without matches lists %q", calendarListTitles(s))
 	}
 }
 
 func TestCalendarScreen_multiDayAndOverflow(t *testing.T) {
-	s, env := newTestCalendar(t)
+	s, env := newCalendarTestScreen(t)
 	from := data.Date{Year: 2026, Month: time.December, Day: 30}
 	to := data.Date{Year: 2027, Month: time.January, Day: 2}
-	saveEvent(t, env, &data.Event{Title: "Žiemos stovykla", Type: data.EventCourse, AllDay: true, StartDate: from, EndDate: to})
+	saveCalendarEvent(t, env, &data.Event{Title: "Žiemos stovykla", Type: data.EventCourse, AllDay: true, StartDate: from, EndDate: to})
 
 	busy := data.Date{Year: 2026, Month: time.December, Day: 17}
 	for i, title := range []string{"Pirmas", "Antras", "Trečias", "Ketvirtas"} {
-		saveEvent(t, env, timedEvent(title, vilnius(busy, 9+i, 0), vilnius(busy, 9+i, 30)))
+		saveCalendarEvent(t, env, newTimedEvent(title, vilniusTime(busy, 9+i, 0), vilniusTime(busy, 9+i, 30)))
 	}
 	s.refresh()
 
 	// The camp shows on each of its days that the December grid holds:
 	// the last week ends on Sunday 3 January.
 	for day := from; !to.Before(day); day = day.AddDays(1) {
-		if texts := chipTexts(cellFor(t, s, day)); !slices.Equal(texts, []string{"Žiemos stovykla"}) {
+		if texts := calendarChipTexts(calendarCellFor(t, s, day)); !slices.Equal(texts, []string{"Žiemos stovykla"}) {
 			t.Errorf("%s shows %q", day, texts)
 		}
 	}
-	if texts := chipTexts(cellFor(t, s, to.AddDays(1))); len(texts) != 0 {
+	if texts := calendarChipTexts(calendarCellFor(t, s, to.AddDays(1))); len(texts) != 0 {
 		t.Errorf("day after the camp shows %q", texts)
 	}
 
-	if texts := chipTexts(cellFor(t, s, busy)); !slices.Equal(texts, []string{"09:00 Pirmas", "10:00 Antras", "+2"}) {
+	if texts := calendarChipTexts(calendarCellFor(t, s, busy)); !slices.Equal(texts, []string{"09:00 Pirmas", "10:00 Antras", "+2"}) {
 		t.Errorf("busy day shows %q, want two events and +2", texts)
 	}
 }
 
 func TestCalendarScreen_discardAndDirty(t *testing.T) {
-	s, env := newTestCalendar(t)
+	s, env := newCalendarTestScreen(t)
 	day := data.Date{Year: 2026, Month: time.December, Day: 11}
-	ev := timedEvent("Metodinė diena", vilnius(day, 10, 0), vilnius(day, 14, 0))
-	saveEvent(t, env, ev)
+	ev := newTimedEvent("Metodinė diena", vilniusTime(day, 10, 0), vilniusTime(day, 14, 0))
+	saveCalendarEvent(t, env, ev)
 	s.refresh()
 
 	s.openEvent(ev.ID)
