@@ -150,6 +150,12 @@ func applyPut(tx Tx, association string, c wire.Change, cur StoredRecord, exists
 			Fields: []wire.FieldError{{Field: "id", Code: data.CodeInvalidValue}},
 		}, nil
 	}
+	// The requester is personal data that stays on the association's
+	// machine. It is dropped before validation, so that a requester the
+	// server would not keep anyway never rejects the change.
+	if consultation, ok := rec.(*data.Consultation); ok {
+		consultation.Requester = data.Requester{}
+	}
 	if res, rejected := validate(rec); rejected {
 		return res, nil
 	}
@@ -209,29 +215,27 @@ func validate(rec data.Record) (wire.Result, bool) {
 }
 
 // applyKindRules applies the rules of one record kind to an association's
-// put, given the stored record (nil for a new one):
-//   - a consultation's requester is personal data and is never stored;
-//   - a practice case keeps the coordinator's review fields, and an
-//     association may not move it into a status that only a review sets.
+// put, given the stored record (nil for a new one). A practice case keeps
+// the coordinator's review fields, and an association may not move it into
+// a status that only a review sets.
 func applyKindRules(rec, prev data.Record) (wire.Result, bool) {
-	switch r := rec.(type) {
-	case *data.Consultation:
-		r.Requester = data.Requester{}
-	case *data.PracticeCase:
-		var stored *data.PracticeCase
-		if prev != nil {
-			stored = prev.(*data.PracticeCase)
-		}
-		if coordinatorStatuses[r.Status] && (stored == nil || stored.Status != r.Status) {
-			return wire.Result{
-				Status: wire.StatusForbidden,
-				Error:  fmt.Sprintf("only the coordinator's review sets status %q", r.Status),
-			}, true
-		}
-		r.Review, r.History = nil, nil
-		if stored != nil {
-			r.Review, r.History = stored.Review, stored.History
-		}
+	c, ok := rec.(*data.PracticeCase)
+	if !ok {
+		return wire.Result{}, false
+	}
+	var stored *data.PracticeCase
+	if prev != nil {
+		stored = prev.(*data.PracticeCase)
+	}
+	if coordinatorStatuses[c.Status] && (stored == nil || stored.Status != c.Status) {
+		return wire.Result{
+			Status: wire.StatusForbidden,
+			Error:  fmt.Sprintf("only the coordinator's review sets status %q", c.Status),
+		}, true
+	}
+	c.Review, c.History = nil, nil
+	if stored != nil {
+		c.Review, c.History = stored.Review, stored.History
 	}
 	return wire.Result{}, false
 }
