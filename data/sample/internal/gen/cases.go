@@ -50,7 +50,7 @@ func caseSchoolyardBiodiversity() practiceCase {
 			"Projektinę dieną grupės parengė plakatus ir pristatė juos penktokams bei mokyklos direktoriui. Pristatymo pabaigoje mokiniai pasiūlė palikti nepjaunamą juostą palei tvorą ir pastatyti ten vabzdžių viešbutį. Pasiūlymas buvo priimtas, o kitą pavasarį tyrimą pakartosime ir pažiūrėsime, kaip pasikeitė įvairovė.",
 		),
 		Methods: paragraphs(
-			"Taikėme tyrinėjimu grįsto mokymo ciklą: klausimas, hipotezė, planavimas, duomenų rinkimas, analizė, išvados ir pristatymas. Mokytojas parodė, kaip aprašyti tik pirmąjį kvadratą, o toliau grupės dirbo savarankiškai pagal užduočių lapą su aiškia duomenų lentele.",
+			"Taikėme tyrinėjimu grįsto mokymo ciklą: klausimas, hipotezė, planavimas, duomenų rinkimas, analizė, išvados ir pristatymas. Pirmąjį kvadratą mokytojas aprašė kartu su visa klase, o toliau grupės dirbo savarankiškai pagal užduočių lapą su aiškia duomenų lentele.",
 			"Priemonės: 30 m virvė, 24 mediniai kuoliukai, ruletė, padidinamieji stiklai, baltos plastikinės vonelės vabzdžiams apžiūrėti, laminuotos augalų ir bestuburių apibūdinimo kortelės, planšetės su augalų atpažinimo programėle ir bendra skaičiuoklė debesyje. Visos priemonės tilpo į vieną dėžę, kurią dabar skoliname ir kitoms klasėms.",
 			"Kiekvienas grupės narys turėjo vaidmenį: matuotojas, registruotojas, fotografas ir tikrintojas. Vaidmenys keitėsi tiriant kiekvieną plotą, todėl visi išbandė visas užduotis. Tai ypač padėjo mokiniams, kuriems sunkiau sekasi rašyti: jie galėjo pasireikšti fotografuodami ir tikrindami apibūdinimą.",
 		),

@@ -11,7 +11,7 @@ func caseCanteenStatistics() practiceCase {
 		},
 		Subject:  "Matematika",
 		Levels:   []data.EducationLevel{data.LevelBasic},
-		Grades:   "6–7 kl.",
+		Grades:   "7 kl.",
 		Keywords: []string{"statistika", "duomenų rinkimas", "vidurkis ir mediana", "diagramos", "sveika mityba"},
 		Summary: paragraphs(
 			"Vadovėlio uždaviniuose duomenys visada tvarkingi: dešimt skaičių, kurių vidurkį reikia apskaičiuoti. Tikri duomenys yra kitokie – jų daug, jie netvarkingi, o kai kurių trūksta. Šiame apraše pasakojama, kaip septintokai keturias savaites rinko duomenis apie mokyklos valgyklos patiekalus ir jų likučius, juos tvarkė ir analizavo.",

@@ -25,7 +25,7 @@ func caseTownMap() practiceCase {
 		),
 		Activities: paragraphs(
 			"Įvadinėje pamokoje mokiniai lygino popierinį ir skaitmeninį miesto žemėlapį ir aiškinosi, ką kiekvienas iš jų parodo geriau. Tada grupės pasirinko temas: žaliosios erdvės, vaikų žaidimų aikštelės, dviračių takai ir pavojingos sankryžos.",
-			"Ėjome į du lauko darbus po mikrorajoną. Grupės fotografavo objektus, užrašydavo jų koordinates ir trumpą aprašymą, o pavojingose sankryžose penkiolika minučių skaičiavo pravažiuojančius automobilius ir pėsčiuosius.",
+			"Ėjome į lauko darbus mikrorajone du kartus. Grupės fotografavo objektus, užrašydavo jų koordinates ir trumpą aprašymą, o pavojingose sankryžose penkiolika minučių skaičiavo pravažiuojančius automobilius ir pėsčiuosius.",
 			"Informatikos kabinete mokiniai sukėlė duomenis į GIS platformą, sukūrė sluoksnius, parinko simbolius ir spalvas. Dabar grupės rengia pasakojimą žemėlapiu – interaktyvų pristatymą, kuriame tekstas, nuotraukos ir žemėlapis keičiasi kartu.",
 		),
 		Methods: paragraphs(
@@ -68,7 +68,7 @@ func caseDiscoveryBoxes() practiceCase {
 		Summary: paragraphs(
 			"Tyrinėjimo dėžė – tai stalčių dėžė su paprastomis priemonėmis ir užduočių kortelėmis, kurias vaikai gali naudoti savarankiškai ar mažose grupėse. Mūsų mokykloje sukūrėme tris dėžes: „Vanduo“, „Šviesa ir šešėliai“ ir „Augalai auga“.",
 			"Dėžės keliauja iš klasės į klasę: kiekviena klasė vieną dėžę turi dvi savaites, o mokytoja jos užduotis įtraukia į pasaulio pažinimo pamokas ir laisvą veiklą. Priešmokyklinės grupės vaikams parengėme paveikslėlių korteles, kurioms nereikia mokėti skaityti.",
-			"Per metus dėžes naudojo devynios klasės ir dvi priešmokyklinės grupės. Vaikai išmoko spėti, stebėti, lyginti ir pasakoti, ką pamatė, o mokytojos gavo patogią, vis papildomą priemonių rinkinį.",
+			"Per metus dėžes naudojo devynios klasės ir dvi priešmokyklinės grupės. Vaikai išmoko spėti, stebėti, lyginti ir pasakoti, ką pamatė, o mokytojos gavo patogų, nuolat papildomą priemonių rinkinį.",
 		),
 		Goals: paragraphs(
 			"Tikslas – sudaryti sąlygas jauniausiems mokiniams tyrinėti patiems ir kasdien, o ne tik per retas eksperimentų pamokas.",

@@ -88,7 +88,7 @@ func caseAstronomyEvenings() practiceCase {
 		),
 		Activities: paragraphs(
 			"Kiekvienas vakaras prasideda dvidešimties minučių įvadu fizikos kabinete: vyresnieji mokiniai pristato, ką šį vakarą matysime, ir parodo tai žvaigždėlapio programėlėje.",
-			"Paskui visi eina į mokyklos stadioną, kur šviesų mažiausiai. Dalyviai pasiskirsto į tris stoteles: teleskopas (Mėnulis arba planeta), žiūronai (žvaigždžių spiečiai) ir „plika akimi“ (žvaigždynai ir palydovai). Gidai mokiniai keičiasi stotelėse kas penkiolika minučių.",
+			"Paskui visi eina į mokyklos stadioną, kur šviesų mažiausiai. Dalyviai pasiskirsto į tris stoteles: teleskopas (Mėnulis arba planeta), žiūronai (žvaigždžių spiečiai) ir „plika akimi“ (žvaigždynai ir palydovai). Mokiniai gidai keičiasi stotelėse kas penkiolika minučių.",
 			"Fizikos pamokose grįžtame prie to, ką matėme: aiškinamės Mėnulio fazių priežastis, planetų judėjimą ir šviesos sklidimą. Mokiniai pildo stebėjimų dienoraštį, kurį kartais papildo nuotraukomis, padarytomis telefonu per teleskopo okuliarą.",
 		),
 		Methods: paragraphs(
@@ -103,7 +103,7 @@ func caseAstronomyEvenings() practiceCase {
 		),
 		Recommendations: paragraphs(
 			"Vakarų datas skelbkite lanksčiai: turėkite dvi ar tris galimas datas ir galutinį sprendimą priimkite tą pačią dieną pagal orų prognozę.",
-			"Iš anksto pasirūpinkite saugumu: stadionas turi būti apšviestas kelyje iki jo, o vaikai atvyksta tik su tėvais.",
+			"Iš anksto pasirūpinkite saugumu: kelias iki stadiono turi būti apšviestas, o jaunesni vaikai atvyksta tik su tėvais.",
 			"Leiskite mokiniams būti gidais. Tai geriausias būdas jiems patiems išmokti, o jaunesniems – pamatyti, kad mokslas įdomus ir jų bendraamžiams.",
 		),
 		References: paragraphs(

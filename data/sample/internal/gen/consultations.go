@@ -46,7 +46,7 @@ func consultations() []consultation {
 		},
 		{
 			ID: "sample-consultation-03", Date: day(2026, time.September, 14), DurationMin: 20,
-			Format: data.FormatEmail, Topic: "Registracija į seminarą be el. pašto", Category: catTraining,
+			Format: data.FormatPhone, Topic: "Registracija į seminarą be el. pašto", Category: catTraining,
 			Requester:  data.Requester{Name: "Danutė Mačiulienė", School: "Ignalinos Gėlių progimnazija", Contact: "+370 5 000 0012"},
 			Question:   "Neturiu asmeninio el. pašto adreso. Ar galiu užsiregistruoti į rugsėjo 17 d. seminarą Kaune kitu būdu?",
 			Answer:     "Užregistravome telefonu ir pažymėjimą paruošime atspausdintą seminaro dieną.",
@@ -62,7 +62,7 @@ func consultations() []consultation {
 		},
 		{
 			ID: "sample-consultation-05", Date: day(2026, time.September, 29), DurationMin: 15,
-			Format: data.FormatPhone, Topic: "Mikroskopų su kamera pasirinkimas", Category: catDigital,
+			Format: data.FormatEmail, Topic: "Mikroskopų su kamera pasirinkimas", Category: catDigital,
 			Requester:  data.Requester{Name: "Vytautas Griškevičius", School: "Molėtų Ežerų gimnazija", Contact: "vytautas.griskevicius@example.lt"},
 			Question:   "Mokykla gavo lėšų mikroskopams. Ar verta pirkti mikroskopus su įmontuota kamera?",
 			Answer:     "Patarėme pirkti įprastus mokyklinius mikroskopus ir kelis telefono laikiklius: taip už tą pačią sumą gausite daugiau darbo vietų. Vieną mikroskopą su kamera verta turėti demonstracijoms.",

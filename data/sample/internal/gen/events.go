@@ -103,7 +103,7 @@ func events() []event {
 			Type:            data.EventSeminar,
 			Start:           at(2026, time.October, 27, 10, 0),
 			End:             at(2026, time.October, 27, 15, 0),
-			Place:           "Utena, Saulėlydžio gimnazija ir Vyžuonos ežero pakrantė",
+			Place:           "Utena, Saulėlydžio gimnazija ir Dauniškio ežero pakrantė",
 			Description:     paragraphs("Išvažiuojamasis seminaras: vandens mėginių ėmimas, skaidrumo matavimas Secchi disku, bestuburių gyvūnų rinkimas ir apibūdinimas.", "Apsirenkite pagal orą ir pasiimkite guminius batus. Pietūs gimnazijos valgykloje."),
 			Audience:        "Biologijos ir geografijos mokytojai",
 			RegistrationURL: "https://registracija.example.lt/ezeru-tyrimai",
