@@ -40,7 +40,7 @@ type calendarScreen struct {
 	listEmpty  *widget.Label
 	list       *widget.List
 	listEvents []data.Event
-	listPanel  fyne.CanvasObject
+	listPanel  *fyne.Container
 
 	editor     *eventEditor
 	editorOpen bool
@@ -48,7 +48,7 @@ type calendarScreen struct {
 	// confirm is the open question about unsaved changes, or nil.
 	confirm *calendarConfirm
 
-	root fyne.CanvasObject
+	root *fyne.Container
 }
 
 var _ screen = (*calendarScreen)(nil)
@@ -81,7 +81,7 @@ func newCalendarScreen(env *Env) *calendarScreen {
 	return s
 }
 
-func (s *calendarScreen) layout() fyne.CanvasObject {
+func (s *calendarScreen) layout() *fyne.Container {
 	navigation := container.NewHBox(s.prevButton, s.todayButton, s.nextButton, s.monthLabel)
 	toolbar := container.NewBorder(nil, nil, navigation, s.newButton, s.search)
 
@@ -215,6 +215,7 @@ func (s *calendarScreen) refreshList() {
 	default:
 		s.listTitle.SetText(TN("calendar.found", len(events)))
 	}
+	wasVisible := s.listEmpty.Visible()
 	switch {
 	case len(events) > 0:
 		s.listEmpty.Hide()
@@ -224,6 +225,10 @@ func (s *calendarScreen) refreshList() {
 	default:
 		s.listEmpty.SetText(T("calendar.nothing_found"))
 		s.listEmpty.Show()
+	}
+	if s.listEmpty.Visible() != wasVisible {
+		// Showing or hiding a child does not lay out its container again.
+		s.listPanel.Refresh()
 	}
 }
 
@@ -347,14 +352,22 @@ func (s *calendarScreen) discard() {
 }
 
 func (s *calendarScreen) showStatus(text string, importance widget.Importance) {
+	wasVisible := s.status.Visible()
 	s.status.Importance = importance
 	s.status.SetText(text)
 	s.status.Show()
+	if !wasVisible {
+		s.root.Refresh()
+	}
 }
 
 func (s *calendarScreen) clearStatus() {
+	if !s.status.Visible() {
+		return
+	}
 	s.status.SetText("")
 	s.status.Hide()
+	s.root.Refresh()
 }
 
 // newEventRow creates a list row: the title above the time, type and place.

@@ -183,6 +183,18 @@ func NewTimeEntry() *TimeEntry {
 	return e
 }
 
+// MinSize keeps room for a whole "00:00" beside the validation icon; the
+// size Entry takes from its short placeholder cuts the time off.
+func (e *TimeEntry) MinSize() fyne.Size {
+	min := e.Entry.MinSize()
+	text := fyne.MeasureText("00:00", theme.TextSize(), e.TextStyle)
+	width := text.Width + 2*theme.InnerPadding() + theme.IconInlineSize() + 4*theme.Padding()
+	if width > min.Width {
+		min.Width = width
+	}
+	return min
+}
+
 // Time returns the typed hour and minute, or 0, 0 and no error when the
 // field is empty, so callers that need a time check IsEmpty first. The
 // error's text is a translated message fit to show the user.

@@ -125,6 +125,7 @@ type eventEditor struct {
 	// confirm is the open delete confirmation, or nil.
 	confirm *calendarConfirm
 
+	form *fyne.Container
 	root fyne.CanvasObject
 }
 
@@ -178,7 +179,7 @@ func (e *eventEditor) layout() fyne.CanvasObject {
 		return field(name, container.NewBorder(nil, nil, nil, clock, date))
 	}
 
-	form := container.NewVBox(
+	e.form = container.NewVBox(
 		e.messageLabel(rowGeneral),
 		field("title", e.title),
 		field("type", e.eventType),
@@ -193,7 +194,7 @@ func (e *eventEditor) layout() fyne.CanvasObject {
 		e.public,
 	)
 	buttons := container.NewHBox(e.saveButton, e.deleteButton, e.closeButton)
-	return container.NewBorder(e.heading, buttons, nil, nil, container.NewVScroll(form))
+	return container.NewBorder(e.heading, buttons, nil, nil, container.NewVScroll(e.form))
 }
 
 // messageLabel returns the hidden danger-coloured label of a row, creating
@@ -298,6 +299,10 @@ func (e *eventEditor) updateTimeFields() {
 	} else {
 		e.startTime.Show()
 		e.endTime.Show()
+	}
+	// Showing or hiding a child does not lay out its container again.
+	if e.form != nil {
+		e.form.Refresh()
 	}
 }
 
@@ -404,6 +409,7 @@ func (e *eventEditor) save() error {
 			e.addMessage(row, msg)
 			verr.Fields = append(verr.Fields, data.FieldError{Field: row, Code: data.CodeInvalidDate})
 		}
+		e.form.Refresh()
 		return verr
 	}
 
@@ -412,10 +418,12 @@ func (e *eventEditor) save() error {
 	switch {
 	case errors.As(err, &ve):
 		e.showFieldErrors(ve.Fields)
+		e.form.Refresh()
 		return err
 	case err != nil:
 		e.env.Log.Error("save event", "id", ev.ID, "err", err)
 		e.addMessage(rowGeneral, T("calendar.save_failed"))
+		e.form.Refresh()
 		return err
 	}
 
@@ -458,6 +466,7 @@ func (e *eventEditor) clearMessages() {
 	}
 	e.startDate.SetError("")
 	e.endDate.SetError("")
+	e.form.Refresh()
 }
 
 // message returns the text shown in a row, for tests and the screen.
@@ -481,6 +490,7 @@ func (e *eventEditor) deleteLoaded() {
 	if err := e.env.Store.Delete(data.KindEvent, id); err != nil {
 		e.env.Log.Error("delete event", "id", id, "err", err)
 		e.addMessage(rowGeneral, T("calendar.delete_failed"))
+		e.form.Refresh()
 		return
 	}
 	e.env.Log.Info("event deleted", "id", id)
