@@ -2,15 +2,23 @@ package ui
 
 import (
 	"errors"
+	"io"
+	"log/slog"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"partneryste/assets"
 	"partneryste/data"
+	"partneryste/data/boltstore"
 )
 
 // calendarToday is the fixed "today" of the calendar tests, a Friday.
@@ -572,4 +580,82 @@ func TestEventWhen_vilniusTime(t *testing.T) {
 			t.Errorf("eventWhen = %q, want %q", got, c.want)
 		}
 	}
+}
+
+func TestCalendarScreen_englishHeader(t *testing.T) {
+	s, _ := newCalendarTestScreen(t)
+	useCalendarLanguage(t, "en")
+	s.refresh()
+
+	if got := s.monthLabel.Text; got != "December 2026" {
+		t.Errorf("English month header = %q, want %q", got, "December 2026")
+	}
+	if got := s.listTitle.Text; got != "Upcoming events" {
+		t.Errorf("English list title = %q", got)
+	}
+}
+
+// BenchmarkCalendarScreen_refresh measures reloading the month grid and
+// the upcoming list from a store that holds a busy year: 3,000 events,
+// about eight a day.
+func BenchmarkCalendarScreen_refresh(b *testing.B) {
+	env := newCalendarBenchEnv(b)
+	s := newCalendarScreen(env)
+	s.today = func() data.Date { return calendarToday }
+	s.onToday()
+
+	b.ResetTimer()
+	for b.Loop() {
+		s.refresh()
+	}
+}
+
+// BenchmarkCalendarScreen_search measures one search keystroke over the
+// same year of events.
+func BenchmarkCalendarScreen_search(b *testing.B) {
+	env := newCalendarBenchEnv(b)
+	s := newCalendarScreen(env)
+
+	b.ResetTimer()
+	for b.Loop() {
+		s.onSearchChanged("ziniu")
+	}
+	if len(s.listEvents) == 0 {
+		b.Fatal("search found nothing")
+	}
+}
+
+// newCalendarBenchEnv returns an Env on a real store in a temporary folder
+// that holds 3,000 events from January to December 2026, one in ten of
+// them titled with "žinių".
+func newCalendarBenchEnv(b *testing.B) *Env {
+	b.Helper()
+	a := test.NewTempApp(b)
+	if err := lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir); err != nil {
+		b.Fatalf("load catalogs: %v", err)
+	}
+	store, err := boltstore.Open(filepath.Join(b.TempDir(), "partneryste.db"), boltstore.Options{
+		Logger:          slog.New(slog.NewTextHandler(io.Discard, nil)),
+		AutoBackupEvery: -1,
+	})
+	if err != nil {
+		b.Fatalf("open store: %v", err)
+	}
+	b.Cleanup(func() { _ = store.Close() })
+
+	first := data.Date{Year: 2026, Month: time.January, Day: 1}
+	for i := range 3000 {
+		day := first.AddDays(i * 365 / 3000)
+		title := "Metodinis seminaras " + strconv.Itoa(i)
+		if i%10 == 0 {
+			title = "Žinių diena " + strconv.Itoa(i)
+		}
+		if err := store.Save(newTimedEvent(title, vilniusTime(day, 9+i%8, 0), vilniusTime(day, 10+i%8, 0))); err != nil {
+			b.Fatalf("save event %d: %v", i, err)
+		}
+	}
+
+	w := test.NewTempWindow(b, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1200, 800))
+	return &Env{App: a, Window: w, Store: store, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 }
