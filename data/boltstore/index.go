@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"partneryste/data"
@@ -21,8 +22,13 @@ type entry struct {
 	Acked   int64
 	Created int64 // Unix nanoseconds
 	Updated int64 // Unix nanoseconds
-	// Folded is data.Fold of the record's SearchText.
+	// Folded holds the distinct words of data.Fold(SearchText), separated
+	// by spaces. A query word has no spaces, so it occurs in the text
+	// exactly when it occurs within one of its words, and data.MatchFolded
+	// gives the same answer on this shorter text.
 	Folded string
+	// Filter is the trigram filter of Folded; see newFilter.
+	Filter []byte
 
 	// SortKey is data.SortKeyLT of the title (practice cases) or topic
 	// (consultations), and of the title for events as a tie-breaker.
@@ -58,8 +64,9 @@ func newEntry(r data.Record) *entry {
 		Revision: h.Revision,
 		Created:  h.Created.UnixNano(),
 		Updated:  h.Updated.UnixNano(),
-		Folded:   data.Fold(r.SearchText()),
+		Folded:   uniqueWords(data.Fold(r.SearchText())),
 	}
+	e.Filter = newFilter(e.Folded)
 	switch rec := r.(type) {
 	case *data.Event:
 		e.Title = rec.Title
@@ -92,6 +99,26 @@ func newEntry(r data.Record) *entry {
 	return e
 }
 
+// uniqueWords returns the distinct whitespace-separated words of s in the
+// order they first occur, joined by single spaces.
+func uniqueWords(s string) string {
+	fields := strings.Fields(s)
+	seen := make(map[string]struct{}, len(fields))
+	var b strings.Builder
+	b.Grow(len(s) / 2)
+	for _, word := range fields {
+		if _, ok := seen[word]; ok {
+			continue
+		}
+		seen[word] = struct{}{}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(word)
+	}
+	return b.String()
+}
+
 func (e *entry) summary() data.CaseSummary {
 	s := data.CaseSummary{
 		ID:       e.ID,
@@ -120,7 +147,7 @@ func unpackDate(n int64) data.Date {
 // encode writes the entry as varints and length-prefixed strings, which
 // decodes several times faster than JSON when Open loads every entry.
 func (e *entry) encode() []byte {
-	buf := make([]byte, 0, 64+len(e.ID)+len(e.Folded)+len(e.SortKey)+len(e.Title))
+	buf := make([]byte, 0, 64+len(e.ID)+len(e.Folded)+len(e.Filter)+len(e.SortKey)+len(e.Title))
 	buf = append(buf, entryFormat)
 	buf = appendString(buf, e.ID)
 	deleted := int64(0)
@@ -130,7 +157,7 @@ func (e *entry) encode() []byte {
 	for _, n := range []int64{deleted, e.Revision, e.Acked, e.Created, e.Updated, e.Start, packDate(e.First), packDate(e.Last)} {
 		buf = binary.AppendVarint(buf, n)
 	}
-	for _, s := range []string{e.Folded, string(e.SortKey), e.Title, e.Subject, e.Status, e.Category} {
+	for _, s := range []string{e.Folded, string(e.Filter), string(e.SortKey), e.Title, e.Subject, e.Status, e.Category} {
 		buf = appendString(buf, s)
 	}
 	buf = appendStrings(buf, e.Levels)
@@ -168,6 +195,9 @@ func decodeEntry(raw []byte) (*entry, error) {
 	e.Revision, e.Acked, e.Created, e.Updated, e.Start = nums[1], nums[2], nums[3], nums[4], nums[5]
 	e.First, e.Last = unpackDate(nums[6]), unpackDate(nums[7])
 	e.Folded = d.string()
+	if filter := d.string(); filter != "" {
+		e.Filter = []byte(filter)
+	}
 	if key := d.string(); key != "" {
 		e.SortKey = []byte(key)
 	}

@@ -29,7 +29,9 @@ const (
 func TestMain(m *testing.M) {
 	switch os.Getenv(childEnv) {
 	case "":
-		os.Exit(m.Run())
+		code := m.Run()
+		removeBenchFile()
+		os.Exit(code)
 	case "hold":
 		os.Exit(childHold(os.Getenv(childPathEnv)))
 	case "save":

@@ -226,11 +226,12 @@ func (s *DB) Consultation(id string) (data.Consultation, error) {
 // whose folded text contains every word of query.
 func (s *DB) match(kind data.Kind, query string, keep func(*entry) bool) []*entry {
 	folded := data.Fold(query)
+	hashes := queryTrigrams(folded)
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	var found []*entry
 	for _, e := range s.index[kind] {
-		if e.Deleted || !keep(e) || !data.MatchFolded(e.Folded, folded) {
+		if e.Deleted || !keep(e) || !mayContain(e.Filter, hashes) || !data.MatchFolded(e.Folded, folded) {
 			continue
 		}
 		found = append(found, e)
