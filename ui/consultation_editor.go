@@ -236,7 +236,7 @@ func (e *consultationEditor) save() error {
 }
 
 // showMessages shows the messages beside their fields and also marks the
-// date entries, whose own icon tells which of them is wrong.
+// date entries, whose own icon marks the wrong one.
 func (e *consultationEditor) showMessages(fields []data.FieldError) {
 	e.messages.show(fields)
 	e.date.SetError(e.messages.text("date"))
