@@ -33,7 +33,9 @@ type dayCell struct {
 	number     *canvas.Text
 	chips      [maxDayLines]*eventChip
 	more       *eventChip
-	root       *fyne.Container
+	// allEvents is the last menu opened from the "+N" line, or nil.
+	allEvents *widget.PopUpMenu
+	root      *fyne.Container
 }
 
 var (
@@ -147,7 +149,8 @@ func (c *dayCell) showAllEvents() {
 		return
 	}
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(c.more)
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), canvasOf, pos.Add(fyne.NewPos(0, c.more.Size().Height)))
+	c.allEvents = widget.NewPopUpMenu(fyne.NewMenu("", items...), canvasOf)
+	c.allEvents.ShowAtPosition(pos.Add(fyne.NewPos(0, c.more.Size().Height)))
 }
 
 // eventChip is one tappable event line in a day cell, cut with an ellipsis

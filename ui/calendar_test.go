@@ -515,8 +515,48 @@ func TestCalendarScreen_multiDayAndOverflow(t *testing.T) {
 		t.Errorf("day after the camp shows %q", texts)
 	}
 
-	if texts := calendarChipTexts(calendarCellFor(t, s, busy)); !slices.Equal(texts, []string{"09:00 Pirmas", "10:00 Antras", "+2"}) {
+	busyCell := calendarCellFor(t, s, busy)
+	if texts := calendarChipTexts(busyCell); !slices.Equal(texts, []string{"09:00 Pirmas", "10:00 Antras", "+2"}) {
 		t.Errorf("busy day shows %q, want two events and +2", texts)
+	}
+
+	// "+2" lists all four events of the day, and choosing one opens it.
+	test.Tap(busyCell.more)
+	menu := busyCell.allEvents
+	if menu == nil || !menu.Visible() {
+		t.Fatal("+2 opened no menu")
+	}
+	if len(menu.Items) != 4 {
+		t.Fatalf("menu lists %d events, want 4", len(menu.Items))
+	}
+	test.Tap(menu.Items[3].(fyne.Tappable))
+	if !s.editorOpen || s.editor.title.Text != "Ketvirtas" {
+		t.Errorf("choosing the fourth event opened %q", s.editor.title.Text)
+	}
+}
+
+func TestCalendarScreen_daySelection(t *testing.T) {
+	s, _ := newCalendarTestScreen(t)
+	day := data.Date{Year: 2026, Month: time.December, Day: 22}
+
+	test.Tap(calendarCellFor(t, s, day))
+	if s.selected != day {
+		t.Errorf("selected = %s after tapping %s", s.selected, day)
+	}
+
+	// Tapping a day of the next month shown in the last week moves there.
+	next := data.Date{Year: 2027, Month: time.January, Day: 2}
+	test.Tap(calendarCellFor(t, s, next))
+	if got := s.monthLabel.Text; got != "2027 m. sausis" {
+		t.Errorf("month after tapping %s = %q", next, got)
+	}
+
+	test.DoubleTap(calendarCellFor(t, s, day.AddDays(14)))
+	if !s.editorOpen {
+		t.Fatal("double tap did not open a new event")
+	}
+	if got := s.editor.startDate.Text; got != "2027-01-05" {
+		t.Errorf("new event starts on %q, want the double-tapped 2027-01-05", got)
 	}
 }
 
