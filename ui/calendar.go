@@ -232,9 +232,17 @@ func (s *calendarScreen) refreshList() {
 	}
 }
 
+// onSearchChanged filters the list. The list shares its place with the
+// editor, so a clean editor closes to show the results.
+//
+// NOTE: an editor with unsaved changes stays open and hides the results
+// until the user saves or closes it.
 func (s *calendarScreen) onSearchChanged(text string) {
 	s.query = text
 	s.refreshList()
+	if s.editorOpen && !s.editor.dirty() {
+		s.closeEditor()
+	}
 }
 
 func (s *calendarScreen) onListSelected(id widget.ListItemID) {

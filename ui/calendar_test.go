@@ -490,6 +490,13 @@ func TestCalendarScreen_searchWithoutDiacritics(t *testing.T) {
 	if len(s.listEvents) != 0 || !s.listEmpty.Visible() {
 		t.Errorf("search without matches lists %q", calendarListTitles(s))
 	}
+
+	// Searching while a clean editor is open closes it to show the list.
+	s.onNew()
+	retypeEntry(s.search, "olimpiada")
+	if s.editorOpen {
+		t.Error("editor still covers the search results")
+	}
 }
 
 func TestCalendarScreen_multiDayAndOverflow(t *testing.T) {
