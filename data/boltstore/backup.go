@@ -204,16 +204,21 @@ func syncDir(dir string) error {
 	return nil
 }
 
-// Restore replaces the data file of a closed store with a backup. It
-// checks that the backup is a whole Partnerystė file first (else an error
-// wrapping data.ErrDamaged or data.ErrTooNew), keeps the current file as
-// "<name>.before-restore-<time>" and never deletes it, then copies the
-// backup in through a synced temporary file and a rename. It returns an
-// error wrapping data.ErrLocked when a running instance holds the file.
+// Restore replaces the data file of a closed store with a backup. It first
+// checks that the backup is a whole Partnerystė file, and returns an error
+// wrapping data.ErrDamaged or data.ErrTooNew when it is not. It keeps the
+// current file as "<name>.before-restore-<time>" and never deletes it.
+// Then it copies the backup in through a synced temporary file and a
+// rename. It returns an error wrapping data.ErrLocked when a running
+// instance has the file open.
 func Restore(backupPath, dataPath string, opts Options) error {
 	opts = opts.withDefaults(dataPath)
-	if _, err := inspect(backupPath, opts.Timeout); err != nil {
+	version, err := inspect(backupPath, opts.Timeout)
+	if err != nil {
 		return fmt.Errorf("restore from %s: %w", backupPath, err)
+	}
+	if version == 0 {
+		return fmt.Errorf("restore from %s: the file holds no Partnerystė data: %w", backupPath, data.ErrDamaged)
 	}
 	if err := ensureUnlocked(dataPath, opts.Timeout); err != nil {
 		return fmt.Errorf("restore to %s: %w", dataPath, err)
@@ -256,7 +261,7 @@ func ensureUnlocked(path string, timeout time.Duration) error {
 	return nil
 }
 
-// copyFile copies src to dst atomically; dst gets mode 0600.
+// copyFile copies src to dst atomically, and dst gets mode 0600.
 func copyFile(src, dst string) error {
 	in, err := os.Open(src)
 	if err != nil {

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"partneryste/data"
 )
 
@@ -57,7 +59,7 @@ func TestBackupRotationAndOrder(t *testing.T) {
 }
 
 func TestBackupNamesSortByTime(t *testing.T) {
-	// A clock that stands still gives every backup the same millisecond.
+	// A frozen clock gives every backup the same millisecond.
 	frozen := time.Date(2026, 12, 31, 23, 59, 59, 999e6, time.UTC)
 	opts := Options{Logger: quietLogger, Now: func() time.Time { return frozen }, AutoBackupEvery: -1}
 	s := mustOpenPath(t, filepath.Join(t.TempDir(), "partneryste.db"), opts)
@@ -175,6 +177,11 @@ func TestRestoreRejectsBadBackup(t *testing.T) {
 	}
 	if err := Restore(bad, path, Options{Logger: quietLogger}); !errors.Is(err, data.ErrDamaged) {
 		t.Errorf("Restore(text file) = %v, want ErrDamaged", err)
+	}
+	empty := filepath.Join(dir, "empty-bolt.db")
+	writeBolt(t, empty, func(*bolt.Tx) error { return nil })
+	if err := Restore(empty, path, Options{Logger: quietLogger}); !errors.Is(err, data.ErrDamaged) {
+		t.Errorf("Restore(bbolt file without buckets) = %v, want ErrDamaged", err)
 	}
 	if err := Restore(filepath.Join(dir, "missing.db"), path, Options{Logger: quietLogger}); err == nil {
 		t.Error("Restore(missing backup) = nil, want an error")

@@ -8,8 +8,8 @@ import (
 // A trigram filter is a bit set with one bit set for every three-byte
 // sequence inside a word of a record's folded text. A query word whose
 // trigrams are not all set cannot occur in the text, so search skips the
-// text without scanning it; a set bit may be a hash collision, so a pass
-// is always confirmed with data.MatchFolded.
+// text without scanning it. A set bit may be a hash collision, so search
+// confirms every pass with data.MatchFolded.
 //
 // The set has at least four bits per distinct trigram, so about a quarter
 // of its bits are set and a six-trigram word passes a text that lacks it

@@ -25,7 +25,7 @@ type entry struct {
 	// Folded holds the distinct words of data.Fold(SearchText), separated
 	// by spaces. A query word has no spaces, so it occurs in the text
 	// exactly when it occurs within one of its words, and data.MatchFolded
-	// gives the same answer on this shorter text.
+	// returns the same result on this shorter text.
 	Folded string
 	// Filter is the trigram filter of Folded; see newFilter.
 	Filter []byte
@@ -49,7 +49,7 @@ type entry struct {
 }
 
 // entryFormat is the first byte of an encoded entry, so that a later
-// layout can be told apart.
+// layout can be distinguished.
 const entryFormat = 1
 
 var errBadEntry = errors.New("invalid index entry")
@@ -186,6 +186,7 @@ func decodeEntry(raw []byte) (*entry, error) {
 		return nil, fmt.Errorf("%w: unknown format", errBadEntry)
 	}
 	d.buf = d.buf[1:]
+
 	e := &entry{ID: d.string()}
 	var nums [8]int64
 	for i := range nums {
@@ -204,6 +205,7 @@ func decodeEntry(raw []byte) (*entry, error) {
 	e.Title, e.Subject, e.Status, e.Category = d.string(), d.string(), d.string(), d.string()
 	e.Levels = d.strings()
 	e.Authors = d.strings()
+
 	if d.err != nil {
 		return nil, d.err
 	}

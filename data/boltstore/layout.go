@@ -15,7 +15,7 @@ import (
 // forward and rejects newer ones with data.ErrTooNew.
 const schemaVersion = 2
 
-// formatMarker tells a Partnerystė file from any other bbolt file.
+// formatMarker identifies a Partnerystė file among other bbolt files.
 const formatMarker = "partneryste"
 
 var (

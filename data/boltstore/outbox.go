@@ -97,22 +97,15 @@ func (s *DB) Acknowledge(changeIDs ...string) error {
 	if len(changeIDs) == 0 {
 		return nil
 	}
-	wanted := make(map[string]bool, len(changeIDs))
+	requested := make(map[string]bool, len(changeIDs))
 	for _, id := range changeIDs {
-		wanted[id] = true
+		requested[id] = true
 	}
-
-	type update struct {
-		kind    data.Kind
-		entry   *entry // nil when the record was removed
-		id      string
-		removed bool
-	}
-	var updates []update
-	removed := 0
 
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	var results []ackResult
+	removed := 0
 	err := s.bolt.Update(func(tx *bolt.Tx) error {
 		outbox := tx.Bucket(bucketOutbox)
 		var acked []Change
@@ -122,7 +115,7 @@ func (s *DB) Acknowledge(changeIDs ...string) error {
 			if err := json.Unmarshal(v, &c); err != nil {
 				return fmt.Errorf("decode outbox entry %x: %w", k, errors.Join(err, data.ErrDamaged))
 			}
-			if wanted[c.ChangeID] {
+			if requested[c.ChangeID] {
 				acked = append(acked, c)
 				keys = append(keys, append([]byte(nil), k...))
 			}
@@ -131,6 +124,7 @@ func (s *DB) Acknowledge(changeIDs ...string) error {
 		if err != nil {
 			return err
 		}
+
 		for _, k := range keys {
 			if err := outbox.Delete(k); err != nil {
 				return fmt.Errorf("remove outbox entry: %w", err)
@@ -139,13 +133,11 @@ func (s *DB) Acknowledge(changeIDs ...string) error {
 		removed = len(keys)
 
 		for _, c := range acked {
-			u, err := acknowledgeRecord(tx, c)
+			result, err := acknowledgeRecord(tx, c)
 			if err != nil {
 				return err
 			}
-			if u.entry != nil || u.removed {
-				updates = append(updates, update{kind: c.Kind, entry: u.entry, id: c.RecordID, removed: u.removed})
-			}
+			results = append(results, result)
 		}
 		return nil
 	})
@@ -156,18 +148,23 @@ func (s *DB) Acknowledge(changeIDs ...string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.outboxLen -= removed
-	for _, u := range updates {
-		if u.removed {
-			delete(s.index[u.kind], u.id)
-		} else {
-			s.index[u.kind][u.id] = u.entry
+	for _, result := range results {
+		switch {
+		case result.removed:
+			delete(s.index[result.kind], result.id)
+		case result.entry != nil:
+			s.index[result.kind][result.id] = result.entry
 		}
 	}
 	s.log.Info("changes acknowledged", "changes", removed)
 	return nil
 }
 
+// ackResult is what acknowledging one change did to its record: nothing,
+// a new index entry, or the removal of a tombstone.
 type ackResult struct {
+	kind    data.Kind
+	id      string
 	entry   *entry
 	removed bool
 }
@@ -175,37 +172,43 @@ type ackResult struct {
 // acknowledgeRecord raises the acknowledged revision of c's record, or
 // removes the record when c deleted it and nothing changed it since.
 func acknowledgeRecord(tx *bolt.Tx, c Change) (ackResult, error) {
+	result := ackResult{kind: c.Kind, id: c.RecordID}
 	records := tx.Bucket(recordBucket(c.Kind))
 	index := tx.Bucket(indexBucket(c.Kind))
 	if records == nil || index == nil {
-		return ackResult{}, fmt.Errorf("outbox entry %s has unknown kind %q: %w", c.ChangeID, c.Kind, data.ErrDamaged)
+		return result, fmt.Errorf("outbox entry %s has unknown kind %q: %w", c.ChangeID, c.Kind, data.ErrDamaged)
 	}
+
 	key := []byte(c.RecordID)
 	raw := index.Get(key)
 	if raw == nil {
-		// Removed by an earlier acknowledgement.
-		return ackResult{}, nil
+		// An earlier acknowledgement removed the tombstone.
+		return result, nil
 	}
 	e, err := decodeEntry(raw)
 	if err != nil {
-		return ackResult{}, fmt.Errorf("read index entry %s: %w", c.RecordID, errors.Join(err, data.ErrDamaged))
+		return result, fmt.Errorf("read index entry %s: %w", c.RecordID, errors.Join(err, data.ErrDamaged))
 	}
+
 	if c.Op == OpDelete && e.Deleted && e.Revision == c.Revision {
 		if err := records.Delete(key); err != nil {
-			return ackResult{}, fmt.Errorf("remove tombstone %s: %w", c.RecordID, err)
+			return result, fmt.Errorf("remove tombstone %s: %w", c.RecordID, err)
 		}
 		if err := index.Delete(key); err != nil {
-			return ackResult{}, fmt.Errorf("remove index entry %s: %w", c.RecordID, err)
+			return result, fmt.Errorf("remove index entry %s: %w", c.RecordID, err)
 		}
-		return ackResult{removed: true}, nil
+		result.removed = true
+		return result, nil
 	}
+
 	if c.Revision <= e.Acked {
-		return ackResult{}, nil
+		return result, nil
 	}
 	updated := *e
 	updated.Acked = c.Revision
 	if err := index.Put(key, updated.encode()); err != nil {
-		return ackResult{}, fmt.Errorf("put index entry %s: %w", c.RecordID, err)
+		return result, fmt.Errorf("put index entry %s: %w", c.RecordID, err)
 	}
-	return ackResult{entry: &updated}, nil
+	result.entry = &updated
+	return result, nil
 }
