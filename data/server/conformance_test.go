@@ -31,7 +31,7 @@ func (brokenStore) Changes(context.Context, uint64, func(server.StoredRecord) (b
 }
 
 // TestOpenAPI_everyResponse sends requests that produce every response the
-// document lists and checks that each one was produced; the client of
+// document lists and checks that each one was produced. The client of
 // testServer validates each response's status, headers and body.
 func TestOpenAPI_everyResponse(t *testing.T) {
 	fixed := time.Date(2026, 3, 11, 12, 0, 0, 0, time.UTC)
