@@ -67,7 +67,7 @@ func (s *DB) backupPath(t time.Time) string {
 // rotate removes the oldest backups past KeepBackups. A failure is logged
 // and not returned, because the new backup was written.
 func (s *DB) rotate() {
-	backups, err := listBackups(s.opts.BackupDir)
+	backups, err := ListBackups(s.opts.BackupDir)
 	if err != nil {
 		s.log.Warn("list backups for rotation failed", "error", err)
 		return
@@ -83,12 +83,13 @@ func (s *DB) rotate() {
 
 // Backups lists the backups in the backup folder, newest first.
 func (s *DB) Backups() ([]data.BackupInfo, error) {
-	return listBackups(s.opts.BackupDir)
+	return ListBackups(s.opts.BackupDir)
 }
 
-// listBackups returns the files in dir named like backups, newest first.
-// Other files, such as a half-written ".tmp", are skipped.
-func listBackups(dir string) ([]data.BackupInfo, error) {
+// ListBackups returns the backups in dir, newest first, without an open
+// store, so that a program whose data file is damaged can offer them.
+// Other files in dir, such as a half-written ".tmp", are skipped.
+func ListBackups(dir string) ([]data.BackupInfo, error) {
 	files, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil

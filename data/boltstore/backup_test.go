@@ -53,6 +53,13 @@ func TestBackupRotationAndOrder(t *testing.T) {
 			t.Errorf("rotation kept %s", gone.Path)
 		}
 	}
+	listed, err := ListBackups(filepath.Join(dir, "backups"))
+	if err != nil || len(listed) != 3 || listed[0] != backups[0] {
+		t.Errorf("ListBackups = %+v, %v; want the same 3 backups", listed, err)
+	}
+	if listed, err := ListBackups(filepath.Join(dir, "missing")); err != nil || len(listed) != 0 {
+		t.Errorf("ListBackups(missing folder) = %v, %v; want none", listed, err)
+	}
 	if err := Check(backups[0].Path, Options{}); err != nil {
 		t.Errorf("Check(newest backup) = %v", err)
 	}
