@@ -1,8 +1,17 @@
+// Command partneryste is the desktop program of the Lithuanian teachers'
+// associations' partnership network. Run it with -h for its flags.
 package main
 
 import (
-	_ "fyne.io/fyne/v2/app"
-	_ "go.etcd.io/bbolt"
+	"os"
+
+	// The program embeds the time zone database so that Europe/Vilnius
+	// loads on Windows machines that have none.
+	_ "time/tzdata"
+
+	"partneryste/app"
 )
 
-func main() {}
+func main() {
+	os.Exit(app.Main(os.Args[1:]))
+}

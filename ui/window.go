@@ -88,9 +88,9 @@ func NewMainWindow(env *Env, opts WindowOptions) *MainWindow {
 func (w *MainWindow) newSections() []section {
 	w.settings = newSettingsScreen(w.env, w)
 	return []section{
-		sectionCalendar:      {titleKey: "nav.calendar", icon: theme.CalendarIcon(), screen: newPendingScreen("nav.calendar")},
+		sectionCalendar:      {titleKey: "nav.calendar", icon: theme.CalendarIcon(), screen: newCalendarScreen(w.env)},
 		sectionPractice:      {titleKey: "nav.practice", icon: theme.DocumentIcon(), screen: newPracticeScreen(w.env)},
-		sectionConsultations: {titleKey: "nav.consultations", icon: theme.AccountIcon(), screen: newPendingScreen("nav.consultations")},
+		sectionConsultations: {titleKey: "nav.consultations", icon: theme.AccountIcon(), screen: newConsultationsScreen(w.env)},
 		sectionSettings:      {titleKey: "nav.settings", icon: theme.SettingsIcon(), screen: w.settings},
 	}
 }
