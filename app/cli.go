@@ -11,9 +11,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
-	"fyne.io/fyne/v2/lang"
-
+	"partneryste/assets"
 	"partneryste/data"
 	"partneryste/data/boltstore"
 	"partneryste/data/jsonio"
@@ -295,13 +295,13 @@ func problemMessage(p jsonio.Problem) string {
 	values := map[string]any{"Field": p.Field, "Limit": p.Limit, "Line": p.Line, "Column": p.Column}
 	switch {
 	case p.Section == "":
-		if name := lang.X("field.file."+p.Field, ""); name != "" {
-			values["Field"] = name
+		if key := "field.file." + p.Field; hasMessage(key) {
+			values["Field"] = ui.T(key)
 		}
 		// File problems have messages of their own where the record
 		// message would not fit, such as a syntax error with its column.
-		if text := lang.X("import.error."+p.Code, "", values); text != "" {
-			return text
+		if key := "import.error." + p.Code; hasMessage(key) {
+			return ui.T(key, values)
 		}
 	case p.Field == "" && p.Code == data.CodeInvalidValue:
 		return ui.T("import.error.record_not_object")
@@ -309,6 +309,27 @@ func problemMessage(p jsonio.Problem) string {
 		values["Field"] = ui.FieldName(p.Kind(), p.Field)
 	}
 	return ui.T("error."+p.Code, values)
+}
+
+var (
+	dataKeysOnce sync.Once
+	dataKeys     map[string]json.RawMessage
+)
+
+// hasMessage reports whether the data catalogs have key. Looking a missing
+// key up through lang would log a translation failure.
+func hasMessage(key string) bool {
+	dataKeysOnce.Do(func() {
+		raw, err := assets.Translations.ReadFile(assets.TranslationsDir + "/data.en.json")
+		if err == nil {
+			err = json.Unmarshal(raw, &dataKeys)
+		}
+		if err != nil {
+			slog.Error("read data catalog", "err", err)
+		}
+	})
+	_, ok := dataKeys[key]
+	return ok
 }
 
 func (c *cli) runExport() int {
