@@ -417,9 +417,11 @@ func eventWhen(ev data.Event) string {
 	return start.Format("2006-01-02 15:04") + " – " + end.Format("2006-01-02 15:04")
 }
 
-// eventChipText returns an event's line in a day of the grid: a timed
-// event shows its start time on its first day.
-func eventChipText(ev data.Event, day data.Date) string {
+// eventMenuText returns an event's line in the menu of a full day: a
+// timed event shows its start time on its first day. The narrower grid
+// cells show the title alone, because a time prefix left room for only a
+// few letters of it.
+func eventMenuText(ev data.Event, day data.Date) string {
 	if ev.AllDay || ev.FirstDay() != day {
 		return ev.Title
 	}

@@ -113,7 +113,7 @@ func (c *dayCell) show(day data.Date, inMonth, isToday, selected bool, events []
 	}
 	for i, chip := range c.chips {
 		if i < visible {
-			chip.setText(eventChipText(events[i], day))
+			chip.setText(events[i].Title)
 			chip.Show()
 		} else {
 			chip.Hide()
@@ -142,7 +142,7 @@ func (c *dayCell) showAllEvents() {
 	items := make([]*fyne.MenuItem, len(c.events))
 	for i, ev := range c.events {
 		id := ev.ID
-		items[i] = fyne.NewMenuItem(eventChipText(ev, c.day), func() { c.screen.openEvent(id) })
+		items[i] = fyne.NewMenuItem(eventMenuText(ev, c.day), func() { c.screen.openEvent(id) })
 	}
 	canvasOf := fyne.CurrentApp().Driver().CanvasForObject(c)
 	if canvasOf == nil {

@@ -230,7 +230,7 @@ func TestCalendarScreen_createByTyping(t *testing.T) {
 		t.Error("public = false, want true")
 	}
 
-	if texts := calendarChipTexts(calendarCellFor(t, s, day)); !slices.Equal(texts, []string{"10:00 Žinių vasara: matematikos seminaras"}) {
+	if texts := calendarChipTexts(calendarCellFor(t, s, day)); !slices.Equal(texts, []string{"Žinių vasara: matematikos seminaras"}) {
 		t.Errorf("grid day shows %q", texts)
 	}
 	if titles := calendarListTitles(s); !slices.Equal(titles, []string{"Žinių vasara: matematikos seminaras"}) {
@@ -523,7 +523,7 @@ func TestCalendarScreen_multiDayAndOverflow(t *testing.T) {
 	}
 
 	busyCell := calendarCellFor(t, s, busy)
-	if texts := calendarChipTexts(busyCell); !slices.Equal(texts, []string{"09:00 Pirmas", "10:00 Antras", "+2"}) {
+	if texts := calendarChipTexts(busyCell); !slices.Equal(texts, []string{"Pirmas", "Antras", "+2"}) {
 		t.Errorf("busy day shows %q, want two events and +2", texts)
 	}
 
@@ -705,4 +705,20 @@ func newCalendarBenchEnv(b *testing.B) *Env {
 	w := test.NewTempWindow(b, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1200, 800))
 	return &Env{App: a, Window: w, Store: store, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+}
+
+func TestEventMenuText_timeOnFirstDay(t *testing.T) {
+	day := data.Date{Year: 2026, Month: time.December, Day: 10}
+	ev := data.Event{Title: "Stovykla", Start: vilniusTime(day, 18, 0), End: vilniusTime(day.AddDays(2), 12, 0)}
+
+	if got := eventMenuText(ev, day); got != "18:00 Stovykla" {
+		t.Errorf("first day = %q, want %q", got, "18:00 Stovykla")
+	}
+	if got := eventMenuText(ev, day.AddDays(1)); got != "Stovykla" {
+		t.Errorf("second day = %q, want the title alone", got)
+	}
+	allDay := data.Event{Title: "Atostogos", AllDay: true, StartDate: day, EndDate: day}
+	if got := eventMenuText(allDay, day); got != "Atostogos" {
+		t.Errorf("all-day = %q, want the title alone", got)
+	}
 }
