@@ -11,9 +11,10 @@ import (
 // text without scanning it. A set bit may be a hash collision, so search
 // confirms every pass with data.MatchFolded.
 //
-// The set has at least four bits per distinct trigram, so about a quarter
-// of its bits are set and a six-trigram word passes a text that lacks it
-// with a probability near 0.25^6 (estimated, not measured).
+// The set has at least four bits per distinct trigram up to maxFilterBits,
+// so at most about a quarter of its bits are set and a six-trigram word
+// passes a text that lacks it with a probability near 0.25^6 (an estimate).
+// Longer texts reach the cap and a denser set.
 const (
 	minFilterBits = 64
 	maxFilterBits = 8192
@@ -36,17 +37,19 @@ func trigrams(s string, fn func(uint32)) {
 	}
 }
 
-// newFilter builds the trigram filter of a folded text.
+// newFilter builds the trigram filter of a folded text. It sizes the set
+// by the number of trigrams counted with repeats, which only overestimates
+// the distinct ones, and so keeps at least the density promised above.
 func newFilter(folded string) []byte {
-	distinct := make(map[uint32]struct{})
-	trigrams(folded, func(h uint32) { distinct[h] = struct{}{} })
-	size := max(minFilterBits, min(maxFilterBits, 1<<bits.Len(uint(4*len(distinct)))))
+	count := 0
+	trigrams(folded, func(uint32) { count++ })
+	size := max(minFilterBits, min(maxFilterBits, 1<<bits.Len(uint(4*count))))
 	filter := make([]byte, size/8)
 	mask := uint32(size - 1)
-	for h := range distinct {
+	trigrams(folded, func(h uint32) {
 		bit := h & mask
 		filter[bit/8] |= 1 << (bit % 8)
-	}
+	})
 	return filter
 }
 

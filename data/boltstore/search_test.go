@@ -78,6 +78,16 @@ func TestFilterHasNoFalseNegatives(t *testing.T) {
 	}
 }
 
+func TestFoldWordsMatchesFoldThenUnique(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 4))
+	for range 50 {
+		text := benchText(rng, 2000) + " ŽINIŲ Žinių žinių, Ąžuolas ąžuolas"
+		if got, want := foldWords(text), uniqueWords(data.Fold(text)); got != want {
+			t.Fatalf("foldWords = %q, want %q", got, want)
+		}
+	}
+}
+
 func TestUniqueWords(t *testing.T) {
 	got := uniqueWords("  žinių  vertinimas\nžinių\tpamoka vertinimas ")
 	if want := "žinių vertinimas pamoka"; got != want {
