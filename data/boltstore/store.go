@@ -32,10 +32,11 @@ type Options struct {
 	BackupDir string
 	// KeepBackups is how many backups rotation keeps. Zero means 10.
 	KeepBackups int
-	// AutoBackupEvery is the age at which the newest backup is renewed:
-	// Open takes a backup when the newest one is older, and a timer checks
-	// again at this interval while the store is open. Zero means 24 hours;
-	// a negative value turns automatic backups off.
+	// AutoBackupEvery is the age at which the newest backup is renewed.
+	// Open of an existing file takes a backup before it returns when the
+	// newest one is older, and a timer checks again at this interval while
+	// the store is open. A newly created file gets no backup. Zero means
+	// 24 hours, and a negative value turns automatic backups off.
 	AutoBackupEvery time.Duration
 }
 
@@ -105,6 +106,9 @@ var (
 // belongs to another program. It returns data.ErrLocked when another
 // process holds the file past opts.Timeout, data.ErrTooNew for a newer
 // schema, and migrates an older schema after taking a backup.
+//
+// Open checks the bbolt structure and the index, not every record's JSON,
+// so that it stays fast. Verify decodes and checks every record.
 func Open(path string, opts Options) (*DB, error) {
 	opts = opts.withDefaults(path)
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
