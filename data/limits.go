@@ -19,6 +19,7 @@ const (
 	MaxEventText = 10000 // an event's description
 	MaxSection   = 30000 // each long section of a practice case
 	MaxQA        = 20000 // a consultation's question and answer
+	MaxComment   = 10000 // a review comment, general or on one section
 	MaxDuration  = 1440  // a consultation's duration in minutes (one day)
 )
 
@@ -47,6 +48,13 @@ var limits = map[string]int{
 	"practice/recommendations": MaxSection,
 	"practice/references":      MaxSection,
 	"practice/licence":         MaxShort,
+
+	"practice/review.comment":           MaxComment,
+	"practice/review.section_comments":  MaxComment,
+	"practice/review.reviewer":          MaxShort,
+	"practice/history.comment":          MaxComment,
+	"practice/history.section_comments": MaxComment,
+	"practice/history.reviewer":         MaxShort,
 
 	"consultation/duration_min":      MaxDuration,
 	"consultation/topic":             MaxTitle,

@@ -2,6 +2,7 @@ package data
 
 import (
 	"log/slog"
+	"maps"
 	"net/mail"
 	"net/url"
 	"slices"
@@ -82,6 +83,13 @@ func (p *PracticeCase) Validate() error {
 	}
 	c.text("licence", p.Licence, false)
 	checkEnum(c, "status", p.Status, CaseStatuses)
+
+	if p.Review != nil {
+		c.review("review", *p.Review)
+	}
+	for i, r := range p.History {
+		c.review("history."+strconv.Itoa(i), r)
+	}
 	return c.err()
 }
 
@@ -228,6 +236,27 @@ func checkEnum[T ~string](c *checker, field string, value T, allowed []T) {
 		c.add(field, CodeRequired, 0)
 	case !slices.Contains(allowed, value):
 		c.add(field, CodeInvalidValue, 0)
+	}
+}
+
+// review checks one coordinator's review at path ("review" or
+// "history.3"). A section comment must name one of the case's sections.
+func (c *checker) review(path string, r Review) {
+	base := strings.TrimRightFunc(path, func(r rune) bool { return r == '.' || (r >= '0' && r <= '9') })
+	checkEnum(c, path+".status", r.Status, CaseStatuses)
+	c.textLimit(path+".comment", r.Comment, false, Limit(KindPractice, base+".comment"))
+	c.textLimit(path+".reviewer", r.Reviewer, false, Limit(KindPractice, base+".reviewer"))
+
+	sections := (&PracticeCase{}).Sections()
+	keys := slices.Sorted(maps.Keys(r.SectionComments))
+	for _, key := range keys {
+		field := path + ".section_comments"
+		known := slices.ContainsFunc(sections, func(s Section) bool { return s.Field == key })
+		if !known {
+			c.add(field, CodeInvalidValue, 0)
+			continue
+		}
+		c.textLimit(field, r.SectionComments[key], false, Limit(KindPractice, base+".section_comments"))
 	}
 }
 

@@ -152,6 +152,18 @@ func validateCases() []validateCase {
 		{"case section too long", pc(func(p *PracticeCase) { p.Results = long(MaxSection + 1) }), []FieldError{{Field: "results", Code: CodeTooLong, Limit: MaxSection}}},
 		{"case unknown status", pc(func(p *PracticeCase) { p.Status = "deleted" }), []FieldError{{Field: "status", Code: CodeInvalidValue}}},
 		{"case invalid utf8 in section", pc(func(p *PracticeCase) { p.Methods = bad }), []FieldError{{Field: "methods", Code: CodeInvalidUTF8}}},
+		{"case with reviews valid", pc(func(p *PracticeCase) {
+			p.Review = &Review{Status: CaseApproved, Comment: "Puiku", SectionComments: map[string]string{"goals": "Aiškūs"}, Reviewer: "koordinatorius"}
+			p.History = []Review{{Status: CaseReturned, Comment: "Papildykite"}}
+		}), nil},
+		{"case review unknown status", pc(func(p *PracticeCase) { p.Review = &Review{Status: "rejected"} }), []FieldError{{Field: "review.status", Code: CodeInvalidValue}}},
+		{"case review without status", pc(func(p *PracticeCase) { p.History = []Review{{Comment: "x"}} }), []FieldError{{Field: "history.0.status", Code: CodeRequired}}},
+		{"case review comment on unknown section", pc(func(p *PracticeCase) {
+			p.Review = &Review{Status: CaseReturned, SectionComments: map[string]string{"goals": "Gerai", "budget": "?"}}
+		}), []FieldError{{Field: "review.section_comments", Code: CodeInvalidValue}}},
+		{"case history comment too long", pc(func(p *PracticeCase) {
+			p.History = []Review{{Status: CaseApproved}, {Status: CaseReturned, Comment: long(MaxComment + 1)}}
+		}), []FieldError{{Field: "history.1.comment", Code: CodeTooLong, Limit: MaxComment}}},
 		{"case invalid utf8 in keyword", pc(func(p *PracticeCase) { p.Keywords[0] = bad }), []FieldError{{Field: "keywords.0", Code: CodeInvalidUTF8}}},
 
 		{"consultation valid", validConsultation(), nil},
