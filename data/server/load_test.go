@@ -98,6 +98,7 @@ func (env *loadEnv) send(b *testing.B, method, path, token string, body []byte) 
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+
 	start := time.Now()
 	resp, err := env.client.Do(req)
 	if err != nil {
@@ -110,6 +111,7 @@ func (env *loadEnv) send(b *testing.B, method, path, token string, body []byte) 
 	if err != nil || resp.StatusCode != http.StatusOK {
 		b.Errorf("%s %s: status %d (%v)", method, path, resp.StatusCode, err)
 	}
+
 	if method == http.MethodPost {
 		var out wire.PushResponse
 		if err := json.Unmarshal(respBody, &out); err != nil {
