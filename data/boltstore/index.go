@@ -57,15 +57,24 @@ var errBadEntry = errors.New("invalid index entry")
 // newEntry builds the index entry of r. r must be *data.Event,
 // *data.PracticeCase or *data.Consultation.
 func newEntry(r data.Record) *entry {
-	h := r.Header()
-	e := &entry{
-		ID:       h.ID,
-		Deleted:  h.Deleted,
-		Revision: h.Revision,
-		Created:  h.Created.UnixNano(),
-		Updated:  h.Updated.UnixNano(),
-		Folded:   foldWords(r.SearchText()),
-	}
+	e := contentEntry(r)
+	e.setMeta(r.Header())
+	return e
+}
+
+// setMeta copies the record's bookkeeping into the entry.
+func (e *entry) setMeta(h *data.Meta) {
+	e.ID = h.ID
+	e.Deleted = h.Deleted
+	e.Revision = h.Revision
+	e.Created = h.Created.UnixNano()
+	e.Updated = h.Updated.UnixNano()
+}
+
+// contentEntry builds the fields of r's index entry that depend on its
+// content only, so Save can do the folding before it takes the write lock.
+func contentEntry(r data.Record) *entry {
+	e := &entry{Folded: foldWords(r.SearchText())}
 	e.Filter = newFilter(e.Folded)
 	switch rec := r.(type) {
 	case *data.Event:

@@ -57,10 +57,10 @@ func (s *DB) Save(r data.Record) error {
 	kind := r.RecordKind()
 	h := r.Header()
 	before := *h
+	e := contentEntry(r)
 
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	var e *entry
 	err := s.bolt.Update(func(tx *bolt.Tx) error {
 		if h.ID == "" {
 			h.ID = uuid.NewString()
@@ -83,9 +83,9 @@ func (s *DB) Save(r data.Record) error {
 		h.Updated = s.opts.Now().UTC()
 		h.Deleted = false
 
-		var err error
-		e, err = s.write(tx, r, OpPut, base, acked)
-		return err
+		e.setMeta(h)
+		e.Acked = acked
+		return s.writeEntry(tx, r, e, OpPut, base)
 	})
 	if err != nil {
 		*h = before
@@ -102,28 +102,34 @@ func idOrNew(id string) string {
 	return id
 }
 
-// write puts the record, its index entry and its outbox entry, and
-// returns the index entry for the in-memory index.
+// write puts the record, a new index entry with the acknowledged revision
+// acked and an outbox entry, and returns the index entry for the
+// in-memory index.
 func (s *DB) write(tx *bolt.Tx, r data.Record, op string, base, acked int64) (*entry, error) {
+	e := newEntry(r)
+	e.Acked = acked
+	if err := s.writeEntry(tx, r, e, op, base); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// writeEntry puts the record, its index entry e and its outbox entry.
+func (s *DB) writeEntry(tx *bolt.Tx, r data.Record, e *entry, op string, base int64) error {
 	kind := r.RecordKind()
 	h := r.Header()
 	content, err := json.Marshal(r)
 	if err != nil {
-		return nil, fmt.Errorf("encode record: %w", err)
+		return fmt.Errorf("encode record: %w", err)
 	}
 	if err := tx.Bucket(recordBucket(kind)).Put([]byte(h.ID), content); err != nil {
-		return nil, fmt.Errorf("put record: %w", err)
+		return fmt.Errorf("put record: %w", err)
 	}
-	e := newEntry(r)
-	e.Acked = acked
 	if err := tx.Bucket(indexBucket(kind)).Put([]byte(h.ID), e.encode()); err != nil {
-		return nil, fmt.Errorf("put index entry: %w", err)
+		return fmt.Errorf("put index entry: %w", err)
 	}
 	change := newChange(kind, h.ID, op, base, h.Revision, content, h.Updated)
-	if err := queueChange(tx.Bucket(bucketOutbox), change); err != nil {
-		return nil, err
-	}
-	return e, nil
+	return queueChange(tx.Bucket(bucketOutbox), change)
 }
 
 // apply puts a committed entry into the in-memory index and grows the
@@ -168,8 +174,11 @@ func (s *DB) Delete(kind data.Kind, id string) error {
 		h.Revision++
 		h.Updated = s.opts.Now().UTC()
 		h.Deleted = true
-		e, err = s.write(tx, r, OpDelete, base, stored.Acked)
-		return err
+
+		// The content is unchanged, so the stored entry only needs new meta.
+		e = stored
+		e.setMeta(h)
+		return s.writeEntry(tx, r, e, OpDelete, base)
 	})
 	if err != nil {
 		return fmt.Errorf("delete %s %s: %w", kind, id, err)
