@@ -17,6 +17,7 @@ import (
 	"partneryste/data"
 	"partneryste/data/boltstore"
 	"partneryste/data/jsonio"
+	"partneryste/ui"
 )
 
 // run runs a headless command in-process and returns its exit code and
@@ -217,7 +218,7 @@ func TestCLI_importSyntaxErrorEnglish(t *testing.T) {
 	if code != exitFailure {
 		t.Errorf("exit code %d, want %d", code, exitFailure)
 	}
-	if want := "Line 2: The file is not valid JSON: error on line 2, column 15."; !strings.Contains(stderr, want) {
+	if want := "Line 2: The file is not valid JSON: error in column 15."; !strings.Contains(stderr, want) {
 		t.Errorf("stderr lacks %q:\n%s", want, stderr)
 	}
 }
@@ -446,5 +447,40 @@ func TestProblemText_fileProblems(t *testing.T) {
 		if got := ProblemText(tc.problem); got != tc.want {
 			t.Errorf("ProblemText(%v)\n got %q\nwant %q", tc.problem, got, tc.want)
 		}
+	}
+}
+
+func TestLoadTranslations_language(t *testing.T) {
+	cases := []struct {
+		name     string
+		lang     string // the LANG variable
+		language string // LoadTranslations' argument
+		want     string
+	}{
+		{"C locale defaults to Lithuanian", "C", "", "Renginiai: 1"},
+		{"unset locale defaults to Lithuanian", "", "", "Renginiai: 1"},
+		{"German system defaults to Lithuanian", "de_DE.UTF-8", "", "Renginiai: 1"},
+		{"English system stays English", "en_GB.UTF-8", "", "Events: 1"},
+		{"Lithuanian system", "lt_LT.UTF-8", "", "Renginiai: 1"},
+		{"English chosen over C locale", "C", "en", "Events: 1"},
+		{"Lithuanian chosen over English system", "en_US.UTF-8", "lt", "Renginiai: 1"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("LANGUAGE", "")
+			t.Setenv("LC_ALL", "")
+			t.Setenv("LC_MESSAGES", "")
+			t.Setenv("LANG", tc.lang)
+			if err := LoadTranslations(tc.language); err != nil {
+				t.Fatalf("LoadTranslations(%q): %v", tc.language, err)
+			}
+			if got := ui.T("cli.counts.events", map[string]any{"Count": 1}); got != tc.want {
+				t.Errorf("message = %q, want %q", got, tc.want)
+			}
+		})
+	}
+
+	if err := LoadTranslations("fr"); err == nil {
+		t.Errorf("LoadTranslations(fr) succeeded, want an error")
 	}
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"fmt"
 	"os"
+	"runtime"
+	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -30,7 +32,7 @@ func LoadTranslations(language string) error {
 	switch language {
 	case "lt", "en":
 	case "":
-		if system := lang.SystemLocale().LanguageString(); system != "lt" && system != "en" {
+		if system := systemLanguage(); system != "lt" && system != "en" {
 			language = "lt"
 		}
 	default:
@@ -46,6 +48,27 @@ func LoadTranslations(language string) error {
 		return fmt.Errorf("load translation catalogs: %w", err)
 	}
 	return nil
+}
+
+// systemLanguage returns the language code of the user's locale, or "" when
+// the locale names no language. On Linux and the BSDs that is the case when
+// LANGUAGE is empty and the locale is unset, "C" or "POSIX" (as on many
+// servers and CI machines), where Fyne would otherwise choose English.
+func systemLanguage() string {
+	if runtime.GOOS != "windows" && runtime.GOOS != "darwin" && os.Getenv(envLanguage) == "" {
+		locale := ""
+		for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+			if locale = os.Getenv(name); locale != "" {
+				break
+			}
+		}
+		if base, _, _ := strings.Cut(locale, "."); base == "" || base == "C" || base == "POSIX" {
+			return ""
+		}
+	}
+	// A locale such as "en-GB" or "lt-LT" starts with the language code.
+	language, _, _ := strings.Cut(lang.SystemLocale().String(), "-")
+	return language
 }
 
 // forceLanguage sets LANGUAGE, first replacing a "C" or "POSIX" locale
