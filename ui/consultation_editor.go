@@ -97,7 +97,7 @@ func newConsultationEditor(env *Env) *consultationEditor {
 	e.content = container.NewBorder(
 		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(discard, save), e.heading), m.fallback),
 		nil, nil, nil,
-		container.NewVScroll(form),
+		scrollForm(form),
 	)
 	e.load(newConsultation())
 	return e

@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"partneryste/data"
@@ -132,6 +135,14 @@ func fieldBlock(caption string, input fyne.CanvasObject, message *widget.Label) 
 		return container.NewVBox(label, input)
 	}
 	return container.NewVBox(label, input, message)
+}
+
+// scrollForm wraps a form in a vertical scroller with a gutter at the
+// right, so that the scroll bar does not cover the fields' right edge.
+func scrollForm(form fyne.CanvasObject) *container.Scroll {
+	gutter := canvas.NewRectangle(color.Transparent)
+	gutter.SetMinSize(fyne.NewSize(theme.Size(theme.SizeNameScrollBar), 0))
+	return container.NewVScroll(container.NewBorder(nil, nil, nil, gutter, form))
 }
 
 // sectionHeading returns a heading that separates groups of fields.

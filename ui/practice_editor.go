@@ -106,7 +106,7 @@ func newPracticeEditor(env *Env) *practiceEditor {
 	e.content = container.NewBorder(
 		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(discard, e.saveButton), e.heading), e.messages.fallback),
 		nil, nil, nil,
-		container.NewVScroll(e.form()),
+		scrollForm(e.form()),
 	)
 	e.load(newPracticeCase())
 	return e
