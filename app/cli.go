@@ -173,7 +173,7 @@ func (c *cli) openStore(mustExist bool) (*boltstore.DB, error) {
 
 var errNoDataFile = errors.New("data file does not exist")
 
-// openOrFail opens the store and prints the failure, returning nil then.
+// openOrFail opens the store, or prints the failure and returns nil.
 func (c *cli) openOrFail(mustExist bool) *boltstore.DB {
 	store, err := c.openStore(mustExist)
 	switch {

@@ -25,7 +25,7 @@ const envLanguage = "LANGUAGE"
 //
 // Fyne has no call to force a language, so LoadTranslations sets LANGUAGE
 // for this process, and turns a "C" or "POSIX" locale into "C.UTF-8" so
-// that LANGUAGE is not ignored. NOTE: on Windows and macOS go-locale asks
+// that LANGUAGE is not ignored. NOTE: on Windows and macOS go-locale queries
 // the operating system and reads no variable, so there the messages follow
 // the system's language and fall back to English.
 func LoadTranslations(language string) error {

@@ -365,3 +365,17 @@ func FuzzValidate(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkValidate_fullCase validates a practice case whose seven
+// sections are each at the limit.
+func BenchmarkValidate_fullCase(b *testing.B) {
+	p := validCase()
+	for _, s := range p.Sections() {
+		*s.Text = strings.Repeat("ž", MaxSection)
+	}
+	for b.Loop() {
+		if err := p.Validate(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -23,11 +23,12 @@ const maxDepth = 64
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // Decode reads an import file and checks all of it. It returns the file,
-// or a nil file and an *ImportError that lists every problem: invalid
-// UTF-8, a syntax error (with line and column), a file of another format or
-// version, unknown fields, values of the wrong type, duplicate ids, and
-// every field that fails the record's Validate. Problems carry the line of
-// the field, or of the record when the field is missing. A UTF-8 byte order
+// or a nil file and an *ImportError that lists every problem. Problems are
+// invalid UTF-8, a syntax error (with line and column), a file of another
+// format or version, unknown fields, values of the wrong type, duplicate
+// ids, and every field that fails the record's Validate. Each problem
+// carries the line of the field, or of the record when the field is
+// missing. A UTF-8 byte order
 // mark at the start is skipped. Other errors come from reading r.
 func Decode(r io.Reader) (*File, error) {
 	const maxBytes = MaxFileMiB << 20
@@ -253,7 +254,7 @@ func decodeField(s *schema, structValue reflect.Value, key string, value []byte)
 	return fe, false
 }
 
-// rawRecord is where one record sits in the file.
+// rawRecord is the position of one record in the file.
 type rawRecord struct {
 	section    string
 	index      int

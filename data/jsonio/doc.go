@@ -6,8 +6,8 @@
 //	 "events": […], "practice_cases": […], "consultations": […]}
 //
 // Each record is the JSON of its data model type. Decode checks a file
-// completely before anything is written: it reports every syntax error,
+// completely before anything is written. It reports every syntax error,
 // unknown field, wrong type and invalid field at once, each with its line,
-// as an *ImportError whose codes are the data package's Code constants, so
-// that the desktop program and the headless commands can translate them.
+// as an *ImportError. Its codes are the data package's Code constants, so
+// the desktop program and the headless commands can translate them.
 package jsonio

@@ -58,7 +58,7 @@ type BatchSaver interface {
 // Import clears the bookkeeping of f's records other than the id, and on
 // success they hold what the store assigned. Records keep their ids, so importing a file again updates the records it
 // created instead of duplicating them. The store assigns the association,
-// revision and times, whatever the file says. A consultation whose
+// revision and times, whatever the file contains. A consultation whose
 // requester is empty in the file keeps the stored requester, because an
 // export without personal data must not erase it on re-import.
 //
