@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -231,6 +233,11 @@ func (s *DB) Consultation(id string) (data.Consultation, error) {
 	return c, err
 }
 
+// parallelScanMin is the number of candidate entries from which match
+// scans texts on every core. Below it, starting goroutines costs more than
+// it saves.
+const parallelScanMin = 2048
+
 // match returns the live entries of kind that keep returns true for and
 // whose folded text contains every word of query.
 func (s *DB) match(kind data.Kind, query string, keep func(*entry) bool) []*entry {
@@ -238,12 +245,42 @@ func (s *DB) match(kind data.Kind, query string, keep func(*entry) bool) []*entr
 	hashes := queryTrigrams(folded)
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	var found []*entry
+
+	var candidates []*entry
 	for _, e := range s.index[kind] {
-		if e.Deleted || !keep(e) || !mayContain(e.Filter, hashes) || !data.MatchFolded(e.Folded, folded) {
-			continue
+		if !e.Deleted && keep(e) && mayContain(e.Filter, hashes) {
+			candidates = append(candidates, e)
 		}
-		found = append(found, e)
+	}
+	if strings.TrimSpace(folded) == "" {
+		return candidates
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if len(candidates) < parallelScanMin || workers < 2 {
+		return matchFolded(candidates, folded)
+	}
+
+	// Entries are never changed in place, so the workers may read them
+	// while this goroutine holds the read lock.
+	size := (len(candidates) + workers - 1) / workers
+	parts := make([][]*entry, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		chunk := candidates[min(w*size, len(candidates)):min((w+1)*size, len(candidates))]
+		wg.Go(func() { parts[w] = matchFolded(chunk, folded) })
+	}
+	wg.Wait()
+	return slices.Concat(parts...)
+}
+
+// matchFolded returns the entries whose folded text contains every word of
+// the folded query.
+func matchFolded(entries []*entry, folded string) []*entry {
+	var found []*entry
+	for _, e := range entries {
+		if data.MatchFolded(e.Folded, folded) {
+			found = append(found, e)
+		}
 	}
 	return found
 }
