@@ -165,6 +165,9 @@ func (d *decoder) decodeRecords(f *File, records []*rawRecord) {
 		}
 
 		id := recordID(target)
+		if id != "" && !validID(id) {
+			d.add(problem(data.FieldError{Field: "id", Code: data.CodeInvalidValue, Line: rec.lineOf("id", line)}))
+		}
 		if id != "" {
 			if seen[rec.section] == nil {
 				seen[rec.section] = map[string]bool{}

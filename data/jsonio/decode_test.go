@@ -172,6 +172,14 @@ var decodeCases = []decodeCase{
   {"id": "e1", "title": "A", "type": "seminar", "all_day": true, "start_date": "2026-05-01", "end_date": "2026-05-01"},
   {"id": "e1", "title": "B", "type": "seminar", "all_day": true, "start_date": "2026-05-02", "end_date": "2026-05-02"}
  ]}`, []Problem{{Section: SectionEvents, Index: 1, ID: "e1", FieldError: fe("id", CodeDuplicateID, 4)}}},
+	{"invalid ids", `{"format": "partneryste", "version": 1,
+ "events": [
+  {"id": "e 1", "title": "A", "type": "seminar", "all_day": true, "start_date": "2026-05-01", "end_date": "2026-05-01"},
+  {"id": "` + strings.Repeat("x", MaxIDBytes+1) + `", "title": "B", "type": "seminar", "all_day": true, "start_date": "2026-05-02", "end_date": "2026-05-02"}
+ ]}`, []Problem{
+		{Section: SectionEvents, Index: 0, ID: "e 1", FieldError: fe("id", data.CodeInvalidValue, 3)},
+		{Section: SectionEvents, Index: 1, ID: strings.Repeat("x", MaxIDBytes+1), FieldError: fe("id", data.CodeInvalidValue, 4)},
+	}},
 	{"deep nesting", `{"format": "partneryste", "version": 1, "x": ` + strings.Repeat("[", 200) + strings.Repeat("]", 200) + `}`,
 		[]Problem{{Index: -1, FieldError: fe("", data.CodeInvalidJSON, 1), Column: 110}}},
 }

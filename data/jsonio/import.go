@@ -3,6 +3,8 @@ package jsonio
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"partneryste/data"
@@ -129,6 +131,10 @@ func check(f *File) error {
 		if id == "" {
 			continue
 		}
+		if !validID(id) {
+			p.FieldError = data.FieldError{Field: "id", Code: data.CodeInvalidValue}
+			problems = append(problems, p)
+		}
 		if seen[kind] == nil {
 			seen[kind] = map[string]bool{}
 		}
@@ -142,6 +148,19 @@ func check(f *File) error {
 		return &ImportError{Problems: problems}
 	}
 	return nil
+}
+
+// MaxIDBytes is the longest record id a file may carry. Store ids are
+// UUIDs of 36 bytes, and the limit keeps an id well inside a bbolt key.
+const MaxIDBytes = 128
+
+// validID reports whether id can be stored: UTF-8 of at most MaxIDBytes,
+// without spaces or control characters.
+func validID(id string) bool {
+	if len(id) > MaxIDBytes || !utf8.ValidString(id) {
+		return false
+	}
+	return !strings.ContainsFunc(id, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) })
 }
 
 // prepare clears the bookkeeping the store assigns and reports whether the
