@@ -139,6 +139,8 @@ var decodeCases = []decodeCase{
    "start": "2026-03-11 08:00", "end": "2026-03-11T10:00:00Z"}]}`, []Problem{
 		{Section: SectionEvents, Index: 0, FieldError: fe("start", data.CodeInvalidDate, 3)},
 	}},
+	{"section not a list", `{"format": "partneryste", "version": 1, "consultations": null,
+ "events": {"id": "e1"}}`, []Problem{{Index: -1, FieldError: fe("events", data.CodeInvalidValue, 2)}}},
 	{"record not an object", `{"format": "partneryste", "version": 1,
  "events": [null]}`, []Problem{{Section: SectionEvents, Index: 0, FieldError: fe("", data.CodeInvalidValue, 2)}}},
 	{"invalid records", `{"format": "partneryste", "version": 1,

@@ -79,7 +79,7 @@ func (w *walker) walkTop() error {
 }
 
 // walkSection walks a list of records and notes where each one sits. A
-// value that is not a list is left for decoding to report.
+// section may also be null, which means no records.
 func (w *walker) walkSection(section string, s *schema) error {
 	start := w.valueStart()
 	tok, err := w.dec.Token()
@@ -87,7 +87,9 @@ func (w *walker) walkSection(section string, s *schema) error {
 		return err
 	}
 	if tok != json.Delim('[') {
-		w.topLines[section] = w.lines.line(start)
+		if tok != nil {
+			w.add(Problem{Index: -1, FieldError: data.FieldError{Field: section, Code: data.CodeInvalidValue, Line: w.lines.line(start)}})
+		}
 		return w.skipRest(tok, 1)
 	}
 
