@@ -19,7 +19,8 @@ const longTextRows = 8
 //
 // A plain wrapped widget.Entry is fast enough here: with Fyne v2.8.1,
 // BenchmarkLongTextField_typing20000Paragraph measured 12–16 ms per key for
-// one 20,000-rune paragraph under the test driver on a 2-core machine.
+// one 20,000-rune paragraph under the test driver on an idle 2-core machine,
+// and about 25 ms while other builds shared the cores.
 type longTextField struct {
 	entry   *widget.Entry
 	counter *widget.Label
