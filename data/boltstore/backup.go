@@ -219,7 +219,7 @@ func Restore(backupPath, dataPath string, opts Options) error {
 		return fmt.Errorf("restore from %s: %w", backupPath, err)
 	}
 	if version == 0 {
-		return fmt.Errorf("restore from %s: the file holds no Partnerystė data: %w", backupPath, data.ErrDamaged)
+		return fmt.Errorf("restore from %s: the file has no Partnerystė data, choose another backup: %w", backupPath, data.ErrDamaged)
 	}
 	if err := ensureUnlocked(dataPath, opts.Timeout); err != nil {
 		return fmt.Errorf("restore to %s: %w", dataPath, err)

@@ -11,10 +11,10 @@ import (
 // text without scanning it. A set bit may be a hash collision, so search
 // confirms every pass with data.MatchFolded.
 //
-// The set has at least four bits per distinct trigram up to maxFilterBits,
-// so at most about a quarter of its bits are set and a six-trigram word
-// passes a text that lacks it with a probability near 0.25^6 (an estimate).
-// Longer texts reach the cap and a denser set.
+// The set has at least four bits per distinct trigram up to maxFilterBits.
+// So at most about a quarter of its bits are set, and a six-trigram word
+// passes a text that lacks it with an estimated probability near 0.25^6.
+// Longer texts reach the cap and get a denser set.
 const (
 	minFilterBits = 64
 	maxFilterBits = 8192

@@ -160,7 +160,7 @@ func (s *DB) Acknowledge(changeIDs ...string) error {
 	return nil
 }
 
-// ackResult is what acknowledging one change did to its record: nothing,
+// ackResult is the effect of one acknowledged change on its record: none,
 // a new index entry, or the removal of a tombstone.
 type ackResult struct {
 	kind    data.Kind

@@ -549,15 +549,15 @@ func TestClosedStoreReturnsErrors(t *testing.T) {
 	}
 }
 
-func assertTitles(t *testing.T, what string, got, want []string) {
+func assertTitles(t *testing.T, call string, got, want []string) {
 	t.Helper()
 	if len(got) != len(want) {
-		t.Errorf("%s = %v, want %v", what, got, want)
+		t.Errorf("%s = %v, want %v", call, got, want)
 		return
 	}
 	for i := range got {
 		if got[i] != want[i] {
-			t.Errorf("%s = %v, want %v", what, got, want)
+			t.Errorf("%s = %v, want %v", call, got, want)
 			return
 		}
 	}
