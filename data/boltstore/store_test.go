@@ -163,11 +163,16 @@ func TestSaveInvalidStoresNothing(t *testing.T) {
 func TestSaveRealValidationRejects(t *testing.T) {
 	s := mustOpen(t)
 	ev := newEvent("", vilnius(2026, 4, 2, 10, 0))
-	if ev.Validate() == nil {
-		t.Skip("data.Event.Validate accepts an empty title in this build")
+	err := s.Save(ev)
+	var verr *data.ValidationError
+	if !errors.As(err, &verr) {
+		t.Fatalf("Save(event without title) = %v, want *data.ValidationError", err)
 	}
-	if err := s.Save(ev); err == nil {
-		t.Fatal("Save(event without title) = nil, want a validation error")
+	if _, ok := verr.Field("title"); !ok {
+		t.Errorf("ValidationError %v lacks the title field", verr)
+	}
+	if ev.ID != "" {
+		t.Errorf("rejected Save assigned id %q", ev.ID)
 	}
 	counts, _ := s.Counts()
 	if counts.Events != 0 || counts.Outbox != 0 {
