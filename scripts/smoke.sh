@@ -7,6 +7,9 @@
 #
 # Usage: scripts/smoke.sh
 #
+# After the window closes, the headless counts command must open the data
+# file and find the sample events.
+#
 # Environment:
 #   SMOKE_OUT      folder for the screenshots and the program's log
 #                  (default: bin/smoke)
@@ -89,8 +92,12 @@ done
 export DISPLAY=":$(tr -d '[:space:]' <"$display_file")"
 log "Xvfb running on display $DISPLAY (pid $xvfb_pid)"
 
+# The program's Fyne preferences (such as the language chosen in Settings)
+# go to a temporary config folder, so the user's own settings neither change
+# the screenshot nor are changed by it.
 data=$workdir/data/partneryste.db
-LANG=$lang LC_ALL= LANGUAGE= "$binary" -data "$data" -sample "${extra_args[@]}" >"$out/program.log" 2>&1 &
+export XDG_CONFIG_HOME=$workdir/config
+LANG=$lang LC_ALL='' LANGUAGE='' "$binary" -data "$data" -sample "${extra_args[@]}" >"$out/program.log" 2>&1 &
 app_pid=$!
 log "program started (pid $app_pid) with -data $data -sample ${extra_args[*]}"
 
@@ -138,6 +145,14 @@ log "window screenshot $window_shot: $(/usr/bin/convert "$window_shot" -format '
 kill -0 "$app_pid" 2>/dev/null || fail "program exited while the screenshot was taken; log: $out/program.log"
 stop_process "$app_pid" program
 app_pid=
+
+# The headless counts command opens the same file: it fails if the window
+# left the file locked, and shows whether -sample saved any records.
+counts=$("$binary" counts -json -data "$data") || fail "counts on the data file failed after the program closed"
+log "records after the run: $counts"
+case $counts in
+*'"events":0,'* | *'"events":0}'*) fail "no events in the data file: -sample loaded nothing" ;;
+esac
 
 if [ -s "$out/program.log" ]; then
 	log "program log (last 10 lines):"
