@@ -27,11 +27,14 @@ BENCH_FLAGS ?= -run=^$$ -bench=. -benchmem -count=1
 BENCH_PACKAGES ?= ./...
 
 BINARY ?= bin/partneryste
+SERVER_BINARY ?= bin/partneryste-server
+# The program's version, read from FyneApp.toml so that it is kept in one place.
+VERSION ?= $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 DIST ?= dist
 FYNE_VERSION ?= v1.7.4
 FYNE ?= $(shell $(GO) env GOPATH)/bin/fyne
 
-.PHONY: all deps run test vet fmt-check build package smoke bench icon tools clean
+.PHONY: all deps run test vet fmt-check build server package smoke bench icon tools clean
 
 all: test build
 
@@ -52,8 +55,14 @@ fmt-check:
 	if [ -n "$$files" ]; then echo "gofmt: these files need formatting (run gofmt -w):"; echo "$$files"; exit 1; fi; \
 	echo "gofmt: all files formatted"
 
-build:
+build: server
 	$(GO) build -tags $(TAGS) -o $(BINARY) .
+
+# The coordinator's server imports neither Fyne nor cgo, so it builds with
+# CGO_ENABLED=0 into a static binary for a headless Linux server. The build
+# fails if a cgo dependency creeps in.
+server:
+	CGO_ENABLED=0 $(GO) build -ldflags "-X main.version=$(VERSION)" -o $(SERVER_BINARY) ./cmd/partneryste-server
 
 # fyne package reads FyneApp.toml from the main package's folder, the module
 # root, and writes Partnerystė.tar.xz: the binary, the icon and a .desktop file
