@@ -88,7 +88,7 @@ func chooseLanguage(flagValue string, prefs fyne.Preferences) string {
 }
 
 // Main runs the program with args (without the program's name) and returns
-// the exit code. A headless subcommand runs without a window; otherwise it
+// the exit code. A headless subcommand runs without a window. Otherwise it
 // opens the data file and runs the UI until the user quits.
 func Main(args []string) int {
 	if handled, code := RunCommand(args, os.Stdout, os.Stderr); handled {
@@ -306,7 +306,7 @@ func listBackups(dir string) ([]data.BackupInfo, error) {
 }
 
 // restoreDamaged restores a backup over a file that did not open, then
-// opens the result; the recovery window calls it off the UI goroutine.
+// opens the result. The recovery window calls it off the UI goroutine.
 func (p *program) restoreDamaged(backupPath string) error {
 	if err := boltstore.Restore(backupPath, p.paths.Data, p.storeOptions); err != nil {
 		return fmt.Errorf("restore %s: %w", backupPath, err)

@@ -22,7 +22,7 @@ var catalogLanguages = []string{"lt", "en"}
 
 // pluralForms lists the plural categories each language's entries give:
 // Lithuanian has one (1, 21), few (2–9, 22), many (fractions) and other
-// (0, 10–20); English has one and other.
+// (0, 10–20), and English has one and other.
 var pluralForms = map[string][]string{
 	"lt": {"few", "many", "one", "other"},
 	"en": {"one", "other"},

@@ -17,7 +17,7 @@ import (
 type RecoveryOptions struct {
 	// Path is the data file that failed to open.
 	Path string
-	// Cause is the error from opening it; it wraps data.ErrDamaged or
+	// Cause is the error from opening it. It wraps data.ErrDamaged or
 	// data.ErrTooNew, and the window explains the two differently.
 	Cause error
 	// Backups lists the backups to offer, newest first.
@@ -26,7 +26,7 @@ type RecoveryOptions struct {
 	// file aside. It runs off the UI goroutine.
 	Restore func(backupPath string) error
 	// OnRestored runs on the UI goroutine after a successful restore,
-	// before the recovery window closes; it opens the main window.
+	// before the recovery window closes, to open the main window.
 	OnRestored func()
 	// OnQuit runs when the user quits without restoring.
 	OnQuit func()
@@ -46,11 +46,11 @@ type RecoveryWindow struct {
 	progress *widget.ProgressBarInfinite
 	status   *widget.Label
 	// restoreDone is closed when a restore the window started has ended
-	// and its result is handled; tests wait on it.
+	// and its result is handled, so tests wait on it.
 	restoreDone chan struct{}
 }
 
-// NewRecoveryWindow creates the recovery window in a; call Show on it.
+// NewRecoveryWindow creates the recovery window in a. Call Show to show it.
 func NewRecoveryWindow(a fyne.App, opts RecoveryOptions) *RecoveryWindow {
 	r := &RecoveryWindow{opts: opts, chosen: -1}
 	r.window = a.NewWindow(T("recovery.title"))
@@ -120,7 +120,7 @@ func (r *RecoveryWindow) onQuit() {
 }
 
 // onRestore restores the chosen backup off the UI goroutine. On success it
-// hands over to OnRestored and closes; on failure it stays open so that the
+// hands over to OnRestored and closes. On failure it stays open so that the
 // user can pick another backup or quit.
 func (r *RecoveryWindow) onRestore() {
 	if r.chosen < 0 || r.chosen >= len(r.opts.Backups) || r.opts.Restore == nil {

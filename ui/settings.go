@@ -75,12 +75,14 @@ type settingsScreen struct {
 	backupStatus   *widget.Label
 	backupList     *widget.List
 	backupsEmpty   *widget.Label
-	backups        []data.BackupInfo
-	chosenBackup   int
-	restore        *widget.Button
+	// backupArea contains the list, hidden while there are no backups.
+	backupArea   *fyne.Container
+	backups      []data.BackupInfo
+	chosenBackup int
+	restore      *widget.Button
 	// backupDone and restoreDone are closed when a backup or restore that
-	// the screen started has ended and its result is on the screen; tests
-	// wait on them instead of sleeping.
+	// the screen started has ended and its result is on the screen, so
+	// tests wait on them instead of sleeping.
 	backupDone, restoreDone chan struct{}
 
 	events, practiceCases, consultations, outbox *widget.Label
@@ -109,9 +111,9 @@ func (s *settingsScreen) buildLanguage() fyne.CanvasObject {
 	s.language.SetSelected(languageName(s.win.opts.Language))
 	s.language.OnChanged = s.onLanguageChanged
 
-	// NOTE: on Windows and macOS Fyne asks the operating system for the
-	// locale and ignores LANGUAGE, so the app layer's SetLanguage decides
-	// whether the choice applies there at once or only from the next start.
+	// NOTE: Fyne v2.8.1 reads the locale from LANGUAGE only on Linux and
+	// the BSDs. On Windows and macOS it asks the operating system, so this
+	// choice is stored but the messages follow the system's language.
 	return s.language
 }
 
@@ -232,11 +234,13 @@ func (s *settingsScreen) buildBackups() fyne.CanvasObject {
 		s.chosenBackup = -1
 		s.restore.Disable()
 	}
-	// The list gets a fixed height inside the scrolling page; a list's own
-	// minimum height is a single row.
+	// The list gets a fixed height inside the scrolling page, because a
+	// list's own minimum height is a single row.
 	listArea := container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)), s.backupList)
 	spacer := canvas.NewRectangle(nil)
 	spacer.SetMinSize(fyne.NewSize(360, 160))
+	s.backupArea = container.NewStack(spacer, listArea)
+	s.backupArea.Hide()
 
 	s.backupsEmpty = widget.NewLabel(T("settings.backups_none"))
 	s.backupsEmpty.Hide()
@@ -253,7 +257,7 @@ func (s *settingsScreen) buildBackups() fyne.CanvasObject {
 		s.backupProgress,
 		s.backupStatus,
 		s.backupsEmpty,
-		container.NewStack(spacer, listArea),
+		s.backupArea,
 		container.NewHBox(s.restore),
 	)
 }
@@ -328,8 +332,10 @@ func (s *settingsScreen) showBackups(list []data.BackupInfo) {
 	s.restore.Disable()
 	if len(list) == 0 {
 		s.backupsEmpty.Show()
+		s.backupArea.Hide()
 	} else {
 		s.backupsEmpty.Hide()
+		s.backupArea.Show()
 	}
 }
 
@@ -472,8 +478,8 @@ func (s *settingsScreen) discard() {
 	s.profileStatus.Hide()
 }
 
-// onNew implements screen; Settings has no records to create.
+// onNew implements screen. Settings has no records to create.
 func (s *settingsScreen) onNew() {}
 
-// onFind implements screen; Settings has no search field.
+// onFind implements screen. Settings has no search field.
 func (s *settingsScreen) onFind() {}

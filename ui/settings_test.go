@@ -395,9 +395,9 @@ func TestSettings_backupAndRestore(t *testing.T) {
 	if w.current != sectionSettings {
 		t.Errorf("window shows %v after the restore, want Settings", w)
 	}
-	kept, _ := filepath.Glob(path + ".before-restore-*")
-	if len(kept) != 1 {
-		t.Errorf("restore kept %d copies of the replaced file, want 1", len(kept))
+	asideCopies, _ := filepath.Glob(path + ".before-restore-*")
+	if len(asideCopies) != 1 {
+		t.Errorf("restore kept %d copies of the replaced file, want 1", len(asideCopies))
 	}
 }
 

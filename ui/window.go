@@ -5,9 +5,11 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -68,7 +70,7 @@ type MainWindow struct {
 // NewMainWindow fills env.Window with the main window's content, menu and
 // shortcuts, and sets its title and close handling. When the store holds
 // no records the window opens on a welcome panel that offers the sample
-// data; otherwise it opens on the calendar.
+// data. Otherwise it opens on the calendar.
 func NewMainWindow(env *Env, opts WindowOptions) *MainWindow {
 	w := &MainWindow{env: env, opts: opts, current: noSection}
 	w.build(w.newSections())
@@ -248,7 +250,7 @@ func (w *MainWindow) leaveThen(next, stay func()) {
 }
 
 // onLeaveSaveFailed tells the user why the window stayed on the screen.
-// Invalid fields are already marked by the screen; other errors are not
+// Invalid fields are already marked by the screen. Other errors are not
 // shown raw, as their text is in English and meant for the log.
 func (w *MainWindow) onLeaveSaveFailed(err error) {
 	if isInvalidInput(err) {
@@ -266,13 +268,13 @@ func (w *MainWindow) onCloseRequested() {
 // rebuild recreates every screen and the window's content, so that a new
 // language reaches every label. It keeps the section on show.
 func (w *MainWindow) rebuild() {
-	shown := w.current
+	visibleSection := w.current
 	w.build(w.newSections())
-	if shown == noSection {
+	if visibleSection == noSection {
 		w.showWelcome()
 		return
 	}
-	w.show(shown)
+	w.show(visibleSection)
 }
 
 // refreshAll reloads every screen, as after a restore or the sample data
@@ -370,7 +372,7 @@ type welcomePanel struct {
 	progress          *widget.ProgressBarInfinite
 	status            *widget.Label
 	// done is closed when a sample load that the panel started has ended
-	// and its result is on the screen; tests wait on it.
+	// and its result is on the screen, so tests wait on it.
 	done chan struct{}
 }
 
@@ -390,8 +392,15 @@ func (w *MainWindow) showWelcome() {
 	p.status.Wrapping = fyne.TextWrapWord
 	p.status.Hide()
 
+	var icon fyne.CanvasObject = layout.NewSpacer()
+	if res := w.env.App.Icon(); res != nil {
+		image := canvas.NewImageFromResource(res)
+		image.FillMode = canvas.ImageFillContain
+		image.SetMinSize(fyne.NewSize(96, 96))
+		icon = container.NewHBox(image)
+	}
 	p.root = container.NewPadded(container.NewVBox(
-		title, text,
+		icon, title, text,
 		container.NewHBox(p.loadSample, p.start),
 		p.progress, p.status,
 	))

@@ -237,7 +237,7 @@ func TestMainWindow_title(t *testing.T) {
 
 // shortcutTarget returns the canvas as the driver sees it when a key
 // combination is pressed. The test driver wraps its canvas in a type that
-// hides TypedShortcut; the wrapped canvas is its exported embedded field.
+// hides TypedShortcut, and the wrapped canvas is its exported embedded field.
 func shortcutTarget(t *testing.T, c fyne.Canvas) fyne.Shortcutable {
 	t.Helper()
 	if s, ok := c.(fyne.Shortcutable); ok {
@@ -558,11 +558,11 @@ func TestRecoveryWindow_restoresBackup(t *testing.T) {
 		t.Errorf("restored file holds %d events, want 1", c.Events)
 	}
 
-	kept, err := filepath.Glob(path + ".before-restore-*")
-	if err != nil || len(kept) != 1 {
-		t.Fatalf("damaged file kept as %v (%v), want one copy", kept, err)
+	asideCopies, err := filepath.Glob(path + ".before-restore-*")
+	if err != nil || len(asideCopies) != 1 {
+		t.Fatalf("damaged file kept as %v (%v), want one copy", asideCopies, err)
 	}
-	got, err := os.ReadFile(kept[0])
+	got, err := os.ReadFile(asideCopies[0])
 	if err != nil {
 		t.Fatalf("read kept file: %v", err)
 	}
