@@ -269,3 +269,49 @@ func BenchmarkBareBoltPut(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(raw)), "record-bytes")
 }
+
+// BenchmarkBareBoltPutLayout puts the three values one Save writes (the
+// record, its index entry and its outbox entry, with the same sizes) into
+// three buckets in one bbolt transaction per iteration. It is the I/O
+// floor of the file layout, so Save minus this is the store's own work.
+func BenchmarkBareBoltPutLayout(b *testing.B) {
+	db, err := bolt.Open(filepath.Join(b.TempDir(), "bare.db"), 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	names := [][]byte{[]byte("practice"), []byte("index.practice"), []byte("outbox")}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, name := range names {
+			if _, err := tx.CreateBucket(name); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := benchCase(rand.New(rand.NewPCG(2, 2)), 0)
+	c.ID, c.Revision = uuid.NewString(), 1
+	record, _ := json.Marshal(c)
+	change, _ := json.Marshal(newChange(data.KindPractice, c.ID, OpPut, 0, 1, record, time.Now()))
+	values := [][]byte{record, newEntry(c).encode(), change}
+	n := uint64(0)
+	for b.Loop() {
+		n++
+		key := binary.BigEndian.AppendUint64(nil, n)
+		err := db.Update(func(tx *bolt.Tx) error {
+			for i, name := range names {
+				if err := tx.Bucket(name).Put(key, values[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(values[0])+len(values[1])+len(values[2])), "bytes/op")
+}

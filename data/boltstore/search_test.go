@@ -86,6 +86,21 @@ func TestFoldWordsMatchesFoldThenUnique(t *testing.T) {
 			t.Fatalf("foldWords = %q, want %q", got, want)
 		}
 	}
+	edges := []string{
+		"",
+		"   \t\n ",
+		"ASCII Only words, Mixed-Case 123",
+		"e\u0301 \u0301 \u0301\u0301 ė ė",
+		"Привет МИР Ελληνικά ΣΟΦΙΑ",
+		"İstanbul ǅemal ﬁnal ß ẞ",
+		"emoji 🙂 tab\tsep\u00a0nbsp\u2003em",
+		"\xff\xfe invalid utf8 Ž\xff",
+	}
+	for _, text := range edges {
+		if got, want := foldWords(text), uniqueWords(data.Fold(text)); got != want {
+			t.Errorf("foldWords(%q) = %q, want %q", text, got, want)
+		}
+	}
 }
 
 func TestUniqueWords(t *testing.T) {
