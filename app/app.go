@@ -227,10 +227,10 @@ func (p *program) showMain() {
 	p.main = ui.NewMainWindow(p.env, ui.WindowOptions{Language: p.language, SetLanguage: LoadTranslations})
 	w.Show()
 
-	if p.loadSample {
-		// The window loads the sample data only while its welcome panel
-		// is on show, that is only when the data file holds no records.
-		p.main.LoadSampleData()
+	// The window loads the sample data only while its welcome panel is on
+	// show, that is only when the data file holds no records.
+	if p.loadSample && !p.main.LoadSampleData() {
+		p.log.Info("sample data not loaded because the data file holds records", "data_file", p.paths.Data)
 	}
 }
 

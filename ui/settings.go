@@ -367,12 +367,19 @@ func (s *settingsScreen) startRestore(chosen data.BackupInfo) {
 	s.backupStatus.Show()
 	s.backupProgress.Show()
 	s.backupProgress.Start()
+	// A modal dialog keeps the user off the other screens, which would
+	// read the store while it is closed for the restore.
+	busyBar := widget.NewProgressBarInfinite()
+	busy := dialog.NewCustomWithoutButtons(T("settings.restoring"), busyBar, s.env.Window)
+	busy.Show()
 
 	restore := s.env.Restore
 	go func() {
 		err := restore(chosen.Path)
 		fyne.Do(func() {
 			defer close(done)
+			busyBar.Stop()
+			busy.Hide()
 			s.backupProgress.Stop()
 			s.backupProgress.Hide()
 			s.backupNow.Enable()

@@ -157,9 +157,11 @@ func (w *MainWindow) addShortcuts() {
 	c.AddShortcut(shortcutFind, func(fyne.Shortcut) { w.onFind() })
 }
 
-// visible returns the screen on show, or nil while the welcome panel is.
+// visible returns the screen on show, or nil while the welcome panel is
+// on show or the unsaved-changes prompt waits for an answer, so that a
+// shortcut cannot act on a screen the user is being asked about.
 func (w *MainWindow) visible() screen {
-	if w.current == noSection {
+	if w.current == noSection || w.prompt != nil {
 		return nil
 	}
 	return w.sections[w.current].screen
@@ -224,6 +226,11 @@ func (w *MainWindow) show(id int) {
 // dirty screen first asks the user to save, discard or cancel: a save
 // that fails keeps the user on the screen, and cancel runs stay instead.
 func (w *MainWindow) leaveThen(next, stay func()) {
+	if w.prompt != nil {
+		// The prompt already asks about this screen.
+		stay()
+		return
+	}
 	s := w.visible()
 	if s == nil || !s.dirty() {
 		next()
@@ -371,6 +378,8 @@ type welcomePanel struct {
 	loadSample, start *widget.Button
 	progress          *widget.ProgressBarInfinite
 	status            *widget.Label
+	// loading is set while a sample load runs.
+	loading bool
 	// done is closed when a sample load that the panel started has ended
 	// and its result is on the screen, so tests wait on it.
 	done chan struct{}
@@ -382,7 +391,7 @@ func (w *MainWindow) showWelcome() {
 	title := widget.NewLabelWithStyle(T("welcome.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	text := widget.NewLabel(T("welcome.text"))
 	text.Wrapping = fyne.TextWrapWord
-	p.loadSample = widget.NewButtonWithIcon(T("welcome.load_sample"), theme.DownloadIcon(), w.loadSample)
+	p.loadSample = widget.NewButtonWithIcon(T("welcome.load_sample"), theme.DownloadIcon(), func() { w.loadSample() })
 	p.loadSample.Importance = widget.HighImportance
 	p.start = widget.NewButton(T("welcome.start_empty"), func() { w.show(sectionCalendar) })
 	p.progress = widget.NewProgressBarInfinite()
@@ -416,14 +425,16 @@ func (w *MainWindow) showWelcome() {
 }
 
 // loadSample loads the sample data off the UI goroutine while the panel
-// shows progress, then opens the calendar. It does nothing unless the
-// welcome panel is on show.
-func (w *MainWindow) loadSample() {
+// shows progress, then opens the calendar. It does nothing and returns
+// false unless the welcome panel is on show and idle.
+func (w *MainWindow) loadSample() bool {
 	p := w.welcome
-	if p == nil || w.env.LoadSample == nil {
-		return
+	if p == nil || w.env.LoadSample == nil || p.loading {
+		return false
 	}
+	p.loading = true
 	p.done = make(chan struct{})
+	done := p.done
 	p.loadSample.Disable()
 	p.start.Disable()
 	p.status.SetText(T("welcome.loading"))
@@ -435,7 +446,8 @@ func (w *MainWindow) loadSample() {
 	go func() {
 		err := load()
 		fyne.Do(func() {
-			defer close(p.done)
+			defer close(done)
+			p.loading = false
 			p.progress.Stop()
 			p.progress.Hide()
 			if err != nil {
@@ -452,13 +464,14 @@ func (w *MainWindow) loadSample() {
 			}
 		})
 	}()
+	return true
 }
 
 // LoadSampleData starts loading the sample data as the welcome panel's
-// button does, for the -sample flag. It does nothing when the store was
-// not empty at start.
-func (w *MainWindow) LoadSampleData() {
-	w.loadSample()
+// button does, for the -sample flag. It returns false, and loads nothing,
+// when the store was not empty at start or a load is already running.
+func (w *MainWindow) LoadSampleData() bool {
+	return w.loadSample()
 }
 
 // String names the window's state for logs and test failures.

@@ -321,6 +321,15 @@ func TestMainWindow_unsavedPromptCancel(t *testing.T) {
 		}
 	}
 
+	shortcutTarget(t, w.env.Window.Canvas()).TypedShortcut(shortcutSave)
+	if fake.saves != 0 {
+		t.Error("Ctrl+S saved the screen while the prompt waited for an answer")
+	}
+	w.nav.Select(sectionPractice)
+	if w.current != sectionCalendar {
+		t.Errorf("a second section choice during the prompt moved to %v", w)
+	}
+
 	test.Tap(w.prompt.cancel)
 	if w.current != sectionCalendar {
 		t.Errorf("after cancel the window shows %v, want the calendar", w)
@@ -472,6 +481,16 @@ func TestMainWindow_loadSampleFailure(t *testing.T) {
 	if panel.loadSample.Disabled() {
 		t.Error("sample button stays disabled after a failure, so the user cannot retry")
 	}
+
+	env.LoadSample = func() error {
+		saveEvent(t, env.Store, "Antras bandymas")
+		return nil
+	}
+	test.Tap(panel.loadSample)
+	<-panel.done
+	if w.current != sectionCalendar {
+		t.Errorf("after a successful retry the window shows %v, want the calendar", w)
+	}
 }
 
 func TestMainWindow_loadSampleIgnoredWithRecords(t *testing.T) {
@@ -481,7 +500,9 @@ func TestMainWindow_loadSampleIgnoredWithRecords(t *testing.T) {
 	env.LoadSample = func() error { calls++; return nil }
 	w := NewMainWindow(env, WindowOptions{Language: "lt"})
 
-	w.LoadSampleData()
+	if w.LoadSampleData() {
+		t.Error("LoadSampleData reported a load on a store with records")
+	}
 	if calls != 0 {
 		t.Errorf("sample loaded %d times into a store with records", calls)
 	}
