@@ -18,11 +18,12 @@ import (
 	"partneryste/assets"
 	"partneryste/data"
 	"partneryste/data/boltstore"
+	"partneryste/data/sample"
 )
 
 // useLanguage registers every catalog and makes language the current one,
 // the way the app layer does: Fyne reads LANGUAGE on Linux.
-func useLanguage(t *testing.T, language string) {
+func useLanguage(t testing.TB, language string) {
 	t.Helper()
 	t.Setenv("LANGUAGE", language)
 	if err := lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir); err != nil {
@@ -40,7 +41,7 @@ func testLanguageSetter(t *testing.T) func(string) error {
 
 // newTestEnv returns an Env on a test app and window and a real store in
 // a temporary folder, in Lithuanian.
-func newTestEnv(t *testing.T) *Env {
+func newTestEnv(t testing.TB) *Env {
 	t.Helper()
 	useLanguage(t, "lt")
 	a := test.NewTempApp(t)
@@ -656,5 +657,20 @@ func TestShowStartError(t *testing.T) {
 	w.Close()
 	if !closed {
 		t.Error("onClose not called")
+	}
+}
+
+// BenchmarkMainWindow_rebuild measures a language switch's rebuild of
+// every screen on a store with the sample data set.
+func BenchmarkMainWindow_rebuild(b *testing.B) {
+	env := newTestEnv(b)
+	if _, err := sample.Load(env.Store); err != nil {
+		b.Fatalf("load sample: %v", err)
+	}
+	w := NewMainWindow(env, WindowOptions{Language: "lt"})
+	w.show(sectionSettings)
+
+	for b.Loop() {
+		w.rebuild()
 	}
 }
