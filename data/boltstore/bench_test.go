@@ -292,11 +292,13 @@ func BenchmarkBareBoltPutLayout(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+
 	c := benchCase(rand.New(rand.NewPCG(2, 2)), 0)
 	c.ID, c.Revision = uuid.NewString(), 1
 	record, _ := json.Marshal(c)
 	change, _ := json.Marshal(newChange(data.KindPractice, c.ID, OpPut, 0, 1, record, time.Now()))
 	values := [][]byte{record, newEntry(c).encode(), change}
+
 	n := uint64(0)
 	for b.Loop() {
 		n++
