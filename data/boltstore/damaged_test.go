@@ -3,12 +3,14 @@ package boltstore
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"partneryste/data"
 )
@@ -218,5 +220,31 @@ func TestCheckAcceptsGoodAndMissingFiles(t *testing.T) {
 	}
 	if err := Check(seededFile(t), Options{}); err != nil {
 		t.Errorf("Check(good) = %v, want nil", err)
+	}
+}
+
+func TestOpenErrorClassification(t *testing.T) {
+	permission := &fs.PathError{Op: "open", Path: "/data/partneryste.db", Err: fs.ErrPermission}
+	tests := []struct {
+		name    string
+		err     error
+		want    error
+		notWant error
+	}{
+		{"lock timeout", bolt.ErrTimeout, data.ErrLocked, data.ErrDamaged},
+		{"permission", permission, fs.ErrPermission, data.ErrDamaged},
+		{"invalid meta pages", berrors.ErrInvalid, data.ErrDamaged, data.ErrLocked},
+		{"checksum", berrors.ErrChecksum, data.ErrDamaged, data.ErrLocked},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := openError("/data/partneryste.db", tt.err)
+			if !errors.Is(err, tt.want) {
+				t.Errorf("openError(%v) = %v, want %v", tt.err, err, tt.want)
+			}
+			if errors.Is(err, tt.notWant) {
+				t.Errorf("openError(%v) = %v, must not match %v", tt.err, err, tt.notWant)
+			}
+		})
 	}
 }

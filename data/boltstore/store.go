@@ -159,9 +159,16 @@ func Open(path string, opts Options) (*DB, error) {
 	return s, nil
 }
 
+// openError classifies an error of bolt.Open: a lock timeout is
+// data.ErrLocked, a file system error (such as a missing permission) is
+// returned as it is, and anything else means bbolt could not read the file.
 func openError(path string, err error) error {
-	if errors.Is(err, bolt.ErrTimeout) {
+	var pathErr *fs.PathError
+	switch {
+	case errors.Is(err, bolt.ErrTimeout):
 		return fmt.Errorf("open %s: %w", path, data.ErrLocked)
+	case errors.As(err, &pathErr):
+		return fmt.Errorf("open %s: %w", path, err)
 	}
 	return fmt.Errorf("open %s: %w", path, errors.Join(err, data.ErrDamaged))
 }
