@@ -42,6 +42,10 @@ type options struct {
 	verbose  bool
 }
 
+// errUsagePrinted marks a flag error that the flag package has already
+// printed together with the usage.
+var errUsagePrinted = errors.New("invalid flags")
+
 // parseFlags parses the desktop program's flags. It returns flag.ErrHelp
 // after printing the usage for -h.
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -54,7 +58,10 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.language, "lang", "", "UI language for this run: lt or en (default: the one chosen in Settings, else lt)")
 	fs.BoolVar(&o.verbose, "v", false, "log debug messages too")
 	if err := fs.Parse(args); err != nil {
-		return o, err
+		if errors.Is(err, flag.ErrHelp) {
+			return o, err
+		}
+		return o, fmt.Errorf("%w: %w", errUsagePrinted, err)
 	}
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected argument %q: the desktop program takes only flags", fs.Arg(0))
@@ -98,6 +105,9 @@ func Main(args []string) int {
 	opts, err := parseFlags(args, os.Stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
+	}
+	if errors.Is(err, errUsagePrinted) {
+		return exitUsage
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "partneryste:", err)
@@ -173,15 +183,19 @@ func (p *program) start() {
 		p.showMain()
 	case errors.Is(err, data.ErrLocked):
 		p.log.Error("data file is locked", "data_file", p.paths.Data, "err", err)
-		fmt.Fprintf(p.stderr, "partneryste: another Partnerystė window uses %s; close it or pick another file with -data\n", p.paths.Data)
+		fmt.Fprintln(p.stderr, ui.T("console.locked", map[string]any{"Path": p.paths.Data}))
 		p.fail(ui.T("locked.title"), ui.T("locked.message", map[string]any{"Path": p.paths.Data}))
 	case errors.Is(err, data.ErrDamaged), errors.Is(err, data.ErrTooNew):
 		p.log.Error("data file cannot be opened safely", "data_file", p.paths.Data, "err", err)
-		fmt.Fprintf(p.stderr, "partneryste: %v; a backup can be restored in the window that opens\n", err)
+		key := "console.damaged"
+		if errors.Is(err, data.ErrTooNew) {
+			key = "console.too_new"
+		}
+		fmt.Fprintln(p.stderr, ui.T(key, map[string]any{"Path": p.paths.Data}))
 		p.showRecovery(err)
 	default:
 		p.log.Error("open data file", "data_file", p.paths.Data, "err", err)
-		fmt.Fprintf(p.stderr, "partneryste: %v\n", err)
+		fmt.Fprintln(p.stderr, ui.T("console.open_failed", map[string]any{"Path": p.paths.Data, "Error": err.Error()}))
 		p.fail(ui.T("open_failed.title"), ui.T("open_failed.message", map[string]any{"Path": p.paths.Data}))
 	}
 }

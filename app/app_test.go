@@ -163,7 +163,7 @@ func TestProgram_startLockedFile(t *testing.T) {
 	if p.main != nil {
 		t.Error("main window opened on a locked file")
 	}
-	if !strings.Contains(stderr.String(), "another Partnerystė window uses "+p.paths.Data) {
+	if !strings.Contains(stderr.String(), p.paths.Data+" jau naudoja kitas Partnerystės langas") {
 		t.Errorf("stderr = %q, want the locked message", stderr.String())
 	}
 	titles := windowTitles(p.app)
@@ -219,7 +219,7 @@ func TestProgram_startDamagedFileOffersRecovery(t *testing.T) {
 	if len(titles) != 1 || titles[0] != "Duomenų failo atverti nepavyko" {
 		t.Errorf("windows = %q, want the recovery window", titles)
 	}
-	if !strings.Contains(stderr.String(), "a backup can be restored") {
+	if !strings.Contains(stderr.String(), "Atsarginę kopiją galite atkurti") {
 		t.Errorf("stderr = %q", stderr.String())
 	}
 

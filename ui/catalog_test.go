@@ -174,13 +174,31 @@ func TestCatalogs_fyneLithuanianComplete(t *testing.T) {
 	}
 }
 
+// translationCall reports whether call is T or TN from this package, or
+// ui.T or ui.TN from another one.
+func translationCall(call *ast.CallExpr) bool {
+	switch fn := call.Fun.(type) {
+	case *ast.Ident:
+		return fn.Name == "T" || fn.Name == "TN"
+	case *ast.SelectorExpr:
+		pkg, ok := fn.X.(*ast.Ident)
+		return ok && pkg.Name == "ui" && (fn.Sel.Name == "T" || fn.Sel.Name == "TN")
+	}
+	return false
+}
+
 // literalKeys returns the string literal keys passed as the first argument
-// of T and TN in the non-test Go files of the ui package.
+// of T and TN in the non-test Go files of the ui package, and of ui.T and
+// ui.TN in the app package, which prints translated messages too.
 func literalKeys(t *testing.T) map[string]token.Position {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatalf("list ui files: %v", err)
+	var files []string
+	for _, pattern := range []string{"*.go", filepath.Join("..", "app", "*.go")} {
+		matches, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatalf("list %s: %v", pattern, err)
+		}
+		files = append(files, matches...)
 	}
 	fset := token.NewFileSet()
 	keys := map[string]token.Position{}
@@ -194,11 +212,7 @@ func literalKeys(t *testing.T) map[string]token.Position {
 		}
 		ast.Inspect(file, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
-			if !ok || len(call.Args) == 0 {
-				return true
-			}
-			fn, ok := call.Fun.(*ast.Ident)
-			if !ok || (fn.Name != "T" && fn.Name != "TN") {
+			if !ok || len(call.Args) == 0 || !translationCall(call) {
 				return true
 			}
 			lit, ok := call.Args[0].(*ast.BasicLit)
@@ -220,7 +234,10 @@ func literalKeys(t *testing.T) map[string]token.Position {
 func TestCatalogs_haveEveryLiteralKey(t *testing.T) {
 	keys := literalKeys(t)
 	if len(keys) < 20 {
-		t.Fatalf("found only %d literal keys; the parser missed the calls", len(keys))
+		t.Fatalf("found only %d literal keys, so the parser missed the calls", len(keys))
+	}
+	if _, ok := keys["console.locked"]; !ok {
+		t.Error("the parser missed the app package's ui.T calls")
 	}
 	for _, language := range catalogLanguages {
 		catalog := mergedCatalog(t, language)
