@@ -52,6 +52,12 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	var o options
 	fs := flag.NewFlagSet("partneryste", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: partneryste [flags]            start the desktop program")
+		fmt.Fprintln(stderr, "       partneryste COMMAND [flags]    run a command without a window (partneryste help lists them)")
+		fmt.Fprintln(stderr, "\nFlags:")
+		fs.PrintDefaults()
+	}
 	fs.StringVar(&o.data, "data", "", "path of the data file (default: the profile's file in the user's config folder; also "+EnvData+")")
 	fs.StringVar(&o.profile, "profile", DefaultProfile, "profile name: each profile has its own data file")
 	fs.BoolVar(&o.sample, "sample", false, "load the sample data on start when the data file holds no records")
