@@ -22,6 +22,11 @@ type consultationEditor struct {
 	base data.Consultation
 	// onSaved runs after a successful save with the stored consultation.
 	onSaved func(data.Consultation)
+	// onDeleted runs after the loaded consultation was deleted.
+	onDeleted    func(id string)
+	deleteButton *widget.Button
+	// confirm is the open delete confirmation, or nil.
+	confirm *calendarConfirm
 
 	heading          *widget.Label
 	date             *DateEntry
@@ -94,8 +99,10 @@ func newConsultationEditor(env *Env) *consultationEditor {
 	save := widget.NewButtonWithIcon(T("consultations.save"), theme.DocumentSaveIcon(), func() { _ = e.save() })
 	save.Importance = widget.HighImportance
 	discard := widget.NewButtonWithIcon(T("consultations.discard"), theme.CancelIcon(), e.discard)
+	e.deleteButton = widget.NewButtonWithIcon(T("consultations.delete"), theme.DeleteIcon(), e.onDelete)
+	e.deleteButton.Importance = widget.DangerImportance
 	e.content = container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(discard, save), e.heading), m.fallback),
+		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(e.deleteButton, discard, save), e.heading), m.fallback),
 		nil, nil, nil,
 		scrollForm(form),
 	)
@@ -118,8 +125,10 @@ func (e *consultationEditor) load(c data.Consultation) {
 
 	if c.ID == "" {
 		e.heading.SetText(T("consultations.new_consultation"))
+		e.deleteButton.Hide()
 	} else {
 		e.heading.SetText(c.Date.String() + " · " + c.Topic)
+		e.deleteButton.Show()
 	}
 	e.date.SetDate(c.Date)
 	e.duration.SetText(durationText(c.DurationMin))
@@ -246,4 +255,31 @@ func (e *consultationEditor) showMessages(fields []data.FieldError) {
 // discard reloads the base record, dropping every unsaved change.
 func (e *consultationEditor) discard() {
 	e.load(e.base)
+}
+
+// onDelete asks for confirmation before deleting the loaded consultation.
+func (e *consultationEditor) onDelete() {
+	if e.base.ID == "" {
+		return
+	}
+	title := e.base.Date.String() + " · " + e.base.Topic
+	question := T("consultations.delete_question", map[string]any{"Title": title})
+	e.confirm = showCalendarConfirm(e.env.Window.Canvas(), question, T("consultations.delete"), e.deleteLoaded)
+}
+
+// deleteLoaded turns the loaded consultation into a tombstone, which
+// stays in the file until the coordinator's server acknowledges the
+// deletion.
+func (e *consultationEditor) deleteLoaded() {
+	id := e.base.ID
+	if err := e.env.Store.Delete(data.KindConsultation, id); err != nil {
+		e.env.Log.Error("delete consultation", "id", id, "err", err)
+		setMessage(e.messages.fallback, T("consultations.delete_failed"))
+		return
+	}
+	e.env.Log.Info("consultation deleted", "id", id)
+	e.load(newConsultation())
+	if e.onDeleted != nil {
+		e.onDeleted(id)
+	}
 }

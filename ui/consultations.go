@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"slices"
 	"time"
 
@@ -69,6 +70,7 @@ func newConsultationsScreen(env *Env) *consultationsScreen {
 
 	s.editor = newConsultationEditor(env)
 	s.editor.onSaved = func(data.Consultation) { s.refresh() }
+	s.editor.onDeleted = func(string) { s.refresh() }
 
 	period := container.NewHBox(
 		widget.NewButton(T("consultations.period.week"), func() { s.setPeriod(thisWeek(data.Today())) }),
@@ -176,7 +178,27 @@ func (s *consultationsScreen) refresh() {
 	s.count.SetText(TN("consultations.count", len(rows)))
 	s.list.Refresh()
 	s.summary.show(rows)
+	s.reloadOpen()
 	s.selectRow(s.editor.base.ID)
+}
+
+// reloadOpen shows the stored version of the open consultation when a
+// sync changed it, or clears the editor when it is gone. An editor with
+// unsaved changes is left alone.
+func (s *consultationsScreen) reloadOpen() {
+	base := s.editor.base
+	if base.ID == "" || s.editor.dirty() {
+		return
+	}
+	c, err := s.env.Store.Consultation(base.ID)
+	switch {
+	case errors.Is(err, data.ErrNotFound):
+		s.editor.load(newConsultation())
+	case err != nil:
+		s.env.Log.Error("reload open consultation", "id", base.ID, "err", err)
+	case c.Revision != base.Revision:
+		s.editor.load(c)
+	}
 }
 
 // consultationCategories returns the distinct categories in Lithuanian order.

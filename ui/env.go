@@ -28,4 +28,7 @@ type Env struct {
 	Restore func(backupPath string) error
 	// LoadSample loads the sample data set into the store.
 	LoadSample func() error
+	// Sync runs syncs with the coordinator's server. It may be nil, and
+	// the Sync section then only says that sync is unavailable.
+	Sync *SyncService
 }

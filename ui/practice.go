@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -57,6 +59,7 @@ func newPracticeScreen(env *Env) *practiceScreen {
 
 	s.editor = newPracticeEditor(env)
 	s.editor.onSaved = s.onSaved
+	s.editor.onDeleted = func(string) { s.refresh() }
 
 	newButton := widget.NewButton(T("practice.new"), s.onNew)
 	filters := container.NewVBox(
@@ -136,7 +139,27 @@ func (s *practiceScreen) refresh() {
 	s.rows = rows
 	s.count.SetText(TN("practice.count", len(rows)))
 	s.list.Refresh()
+	s.reloadOpen()
 	s.selectRow(s.editor.base.ID)
+}
+
+// reloadOpen shows the stored version of the open case when a sync
+// changed it, such as a coordinator's review, or clears the editor when
+// the case is gone. An editor with unsaved changes is left alone.
+func (s *practiceScreen) reloadOpen() {
+	base := s.editor.base
+	if base.ID == "" || s.editor.dirty() {
+		return
+	}
+	c, err := s.env.Store.PracticeCase(base.ID)
+	switch {
+	case errors.Is(err, data.ErrNotFound):
+		s.editor.load(newPracticeCase())
+	case err != nil:
+		s.env.Log.Error("reload open practice case", "id", base.ID, "err", err)
+	case c.Revision != base.Revision || !reflect.DeepEqual(c.Review, base.Review):
+		s.editor.load(c)
+	}
 }
 
 // caseSubjects returns the distinct subjects of cases in Lithuanian order.

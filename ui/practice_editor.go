@@ -39,24 +39,30 @@ type practiceEditor struct {
 	base data.PracticeCase
 	// onSaved runs after a successful save with the stored case.
 	onSaved func(data.PracticeCase)
+	// onDeleted runs after the loaded case was deleted.
+	onDeleted func(id string)
 
-	heading     *widget.Label
-	review      *widget.Label
-	title       *widget.Entry
-	authors     []*authorRow
-	authorBox   *fyne.Container
-	addAuthor   *widget.Button
-	subject     *widget.SelectEntry
-	levels      *widget.CheckGroup
-	grades      *widget.Entry
-	keywords    *widget.Entry
-	sections    map[string]*longTextField
-	comments    map[string]*widget.Label
-	licence     *widget.SelectEntry
-	status      *enumSelect
-	transitions *fyne.Container
-	saveButton  *widget.Button
-	messages    *fieldMessages
+	heading      *widget.Label
+	review       *widget.Label
+	history      *widget.Label
+	title        *widget.Entry
+	authors      []*authorRow
+	authorBox    *fyne.Container
+	addAuthor    *widget.Button
+	subject      *widget.SelectEntry
+	levels       *widget.CheckGroup
+	grades       *widget.Entry
+	keywords     *widget.Entry
+	sections     map[string]*longTextField
+	comments     map[string]*widget.Label
+	licence      *widget.SelectEntry
+	status       *enumSelect
+	transitions  *fyne.Container
+	saveButton   *widget.Button
+	deleteButton *widget.Button
+	// confirm is the open delete confirmation, or nil.
+	confirm  *calendarConfirm
+	messages *fieldMessages
 
 	content fyne.CanvasObject
 }
@@ -80,6 +86,9 @@ func newPracticeEditor(env *Env) *practiceEditor {
 	e.review.Wrapping = fyne.TextWrapWord
 	e.review.Importance = widget.WarningImportance
 	e.review.Hide()
+	e.history = widget.NewLabel("")
+	e.history.Wrapping = fyne.TextWrapWord
+	e.history.Hide()
 
 	e.title = widget.NewEntry()
 	e.subject = widget.NewSelectEntry(nil)
@@ -102,9 +111,11 @@ func newPracticeEditor(env *Env) *practiceEditor {
 	e.saveButton = widget.NewButtonWithIcon(T("practice.save"), theme.DocumentSaveIcon(), func() { _ = e.save() })
 	e.saveButton.Importance = widget.HighImportance
 	discard := widget.NewButtonWithIcon(T("practice.discard"), theme.CancelIcon(), e.discard)
+	e.deleteButton = widget.NewButtonWithIcon(T("practice.delete"), theme.DeleteIcon(), e.onDelete)
+	e.deleteButton.Importance = widget.DangerImportance
 
 	e.content = container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(discard, e.saveButton), e.heading), e.messages.fallback),
+		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(e.deleteButton, discard, e.saveButton), e.heading), e.messages.fallback),
 		nil, nil, nil,
 		scrollForm(e.form()),
 	)
@@ -125,6 +136,7 @@ func (e *practiceEditor) form() fyne.CanvasObject {
 
 	box := container.NewVBox(
 		e.review,
+		e.history,
 		fieldBlock(name("status"), container.NewBorder(nil, nil, nil, e.transitions, e.status.Select), m.label("status")),
 		sectionHeading(T("practice.heading.general")),
 		fieldBlock(name("title"), e.title, m.label("title")),
@@ -169,10 +181,13 @@ func (e *practiceEditor) load(c data.PracticeCase) {
 
 	if c.ID == "" {
 		e.heading.SetText(T("practice.new_case"))
+		e.deleteButton.Hide()
 	} else {
 		e.heading.SetText(c.Title)
+		e.deleteButton.Show()
 	}
 	e.showReview(c.Review)
+	e.showHistory(c.History)
 
 	e.title.SetText(c.Title)
 	e.subject.SetText(c.Subject)
@@ -210,6 +225,7 @@ func (e *practiceEditor) showReview(r *data.Review) {
 	}
 
 	text := T("practice.review", map[string]any{"Status": EnumLabel("practice.status", string(r.Status))})
+	text += "\n" + T("practice.review_by", map[string]any{"Reviewer": r.Reviewer, "Time": formatSyncTime(r.At)})
 	if r.Comment != "" {
 		text += "\n" + r.Comment
 	}
@@ -219,6 +235,53 @@ func (e *practiceEditor) showReview(r *data.Review) {
 		if l, ok := e.comments[field]; ok && comment != "" {
 			setMessage(l, T("practice.review_comment", map[string]any{"Comment": comment}))
 		}
+	}
+}
+
+// showHistory lists the coordinator's earlier reviews, newest first.
+func (e *practiceEditor) showHistory(history []data.Review) {
+	if len(history) == 0 {
+		setMessage(e.history, "")
+		return
+	}
+	lines := []string{T("practice.review_history")}
+	for i := len(history) - 1; i >= 0; i-- {
+		r := history[i]
+		line := "• " + T("practice.review_history_item", map[string]any{
+			"Time":     formatSyncTime(r.At),
+			"Status":   EnumLabel("practice.status", string(r.Status)),
+			"Reviewer": r.Reviewer,
+		})
+		if r.Comment != "" {
+			line += "\n  " + r.Comment
+		}
+		lines = append(lines, line)
+	}
+	setMessage(e.history, strings.Join(lines, "\n"))
+}
+
+// onDelete asks for confirmation before deleting the loaded case.
+func (e *practiceEditor) onDelete() {
+	if e.base.ID == "" {
+		return
+	}
+	question := T("practice.delete_question", map[string]any{"Title": e.base.Title})
+	e.confirm = showCalendarConfirm(e.env.Window.Canvas(), question, T("practice.delete"), e.deleteLoaded)
+}
+
+// deleteLoaded turns the loaded case into a tombstone, which stays in the
+// file until the coordinator's server acknowledges the deletion.
+func (e *practiceEditor) deleteLoaded() {
+	id := e.base.ID
+	if err := e.env.Store.Delete(data.KindPractice, id); err != nil {
+		e.env.Log.Error("delete practice case", "id", id, "err", err)
+		setMessage(e.messages.fallback, T("practice.delete_failed"))
+		return
+	}
+	e.env.Log.Info("practice case deleted", "id", id)
+	e.load(newPracticeCase())
+	if e.onDeleted != nil {
+		e.onDeleted(id)
 	}
 }
 
