@@ -178,8 +178,8 @@ func checkToken(token string) error {
 	return nil
 }
 
-// WhoAmI asks the server whose token this is; the "test connection"
-// button uses it.
+// WhoAmI returns the role and association of the client's token. The
+// "test connection" button calls it.
 func (c *Client) WhoAmI(ctx context.Context) (wire.WhoAmIResponse, error) {
 	var resp wire.WhoAmIResponse
 	err := c.do(ctx, "whoami", http.MethodGet, wire.PathWhoAmI, nil, nil, &resp)
@@ -257,7 +257,7 @@ func (c *Client) do(ctx context.Context, op, method, path string, query url.Valu
 		}
 		delay, ok := policy.Delay(attempt, retryAfter, c.opts.now())
 		if !ok {
-			c.log.Warn("server asks to wait longer than the client waits", "op", op, "retry_after", retryAfter)
+			c.log.Warn("Retry-After exceeds the maximum wait; not retrying", "op", op, "retry_after", retryAfter)
 			return last
 		}
 		c.log.Info("retrying request", "op", op, "attempt", attempt, "status", last.Status, "delay", delay.String(), "err", last.Cause)

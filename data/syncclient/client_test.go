@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"partneryste/data"
+	"partneryste/data/server"
 	"partneryste/data/wire"
 )
 
@@ -372,4 +373,39 @@ func TestSyncProgressReported(t *testing.T) {
 		t.Errorf("phases = %v, want push first and done last", phases)
 	}
 	assertConverged(t, ts, a.Store)
+}
+
+func TestSyncSplitsBatchOnTooLarge(t *testing.T) {
+	ts := newTestServerWith(t, nil, server.Options{MaxBody: 8 << 10})
+	a := newTestClient(t, ts.URL, ts.AssocToken, Options{})
+	for i := range 12 {
+		c := sampleRecord("A", 3*i+1).(*data.PracticeCase)
+		c.Summary = strings.Repeat("Mokiniai tyrinėja. ", 60)
+		if err := a.Store.Save(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	huge := sampleRecord("A", 100).(*data.PracticeCase)
+	huge.Activities = strings.Repeat("Labai ilgas veiklų aprašas. ", 400)
+	if err := a.Store.Save(huge); err != nil {
+		t.Fatal(err)
+	}
+
+	report, err := a.Syncer.Sync(context.Background(), nil)
+	if err != nil {
+		t.Fatalf("Sync: %v", err)
+	}
+	if report.Pushed != 12 || report.Rejected != 1 {
+		t.Errorf("report = %+v, want 12 pushed and the oversized case rejected", report)
+	}
+	rejections, _ := a.Store.Rejections()
+	if len(rejections) != 1 || rejections[0].RecordID != huge.ID || rejections[0].Status != http.StatusRequestEntityTooLarge {
+		t.Errorf("Rejections = %+v, want the oversized case with 413", rejections)
+	}
+	if n := len(ts.records(t)); n != 12 {
+		t.Errorf("server holds %d records, want 12", n)
+	}
+	if counts, _ := a.Store.Counts(); counts.Outbox != 1 {
+		t.Errorf("outbox has %d entries, want the oversized change kept", counts.Outbox)
+	}
 }

@@ -9,19 +9,19 @@ import (
 	"partneryste/data/wire"
 )
 
-// Errors that the UI translates. Every error that Client and Syncer return
-// for a failed request wraps exactly one of them; match with errors.Is.
+// Errors that the UI translates. Every RequestError wraps exactly one of
+// them, so callers match with errors.Is.
 var (
-	// ErrUnauthorized: the server answered 401 because the token is wrong,
+	// ErrUnauthorized: the server returned 401 because the token is wrong,
 	// revoked or missing. The user must enter a new token.
 	ErrUnauthorized = errors.New("the server rejected the token")
-	// ErrForbidden: the server answered 403 to a whole request, for example
-	// a coordinator's token used to push.
+	// ErrForbidden: the server returned 403 for a whole request, for
+	// example a push with a coordinator's token.
 	ErrForbidden = errors.New("the token has no right to do this")
 	// ErrUnreachable: no response after every retry, because the network
 	// or the server is down or the request timed out.
 	ErrUnreachable = errors.New("the server cannot be reached")
-	// ErrServer: the server answered 5xx or 429 to every retry.
+	// ErrServer: the server returned 5xx or 429 on every attempt.
 	ErrServer = errors.New("the server failed to handle the request")
 	// ErrRejected: the server rejected the request itself (400, 404, 413,
 	// 422 and other 4xx statuses); retrying the same request cannot help.

@@ -46,6 +46,13 @@ type testServer struct {
 // to inject faults.
 func newTestServer(t *testing.T, wrap func(http.Handler) http.Handler) *testServer {
 	t.Helper()
+	return newTestServerWith(t, wrap, server.Options{})
+}
+
+// newTestServerWith starts the server with opts; rate limiting is off and
+// logs are dropped.
+func newTestServerWith(t *testing.T, wrap func(http.Handler) http.Handler, opts server.Options) *testServer {
+	t.Helper()
 	store, err := serverstore.Open(filepath.Join(t.TempDir(), "server.db"), serverstore.Options{NoSync: true})
 	if err != nil {
 		t.Fatalf("open server store: %v", err)
@@ -73,7 +80,8 @@ func newTestServer(t *testing.T, wrap func(http.Handler) http.Handler) *testServ
 		t.Fatal(err)
 	}
 
-	var handler http.Handler = server.New(store, server.Options{Rate: -1, Logger: quietLogger})
+	opts.Rate, opts.Logger = -1, quietLogger
+	var handler http.Handler = server.New(store, opts)
 	if wrap != nil {
 		handler = wrap(handler)
 	}

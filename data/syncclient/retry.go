@@ -19,9 +19,8 @@ type RetryPolicy struct {
 	BaseDelay time.Duration
 	MaxDelay  time.Duration
 	// MaxRetryAfter is the longest Retry-After the client waits for. A
-	// server that asks for a longer pause ends the request with its error,
-	// so the user is told instead of watching a frozen sync. Zero means
-	// 2 minutes.
+	// longer Retry-After ends the request with its error, so the user sees
+	// the failure instead of a sync that seems stuck. Zero means 2 minutes.
 	MaxRetryAfter time.Duration
 
 	// random returns a number in [0, 1); nil means math/rand/v2.
@@ -84,7 +83,7 @@ func (p RetryPolicy) Backoff(retry int) time.Duration {
 // Delay returns the wait before retry number retry after a response with
 // the given Retry-After header value (empty when absent): the jittered
 // backoff, but never less than Retry-After. ok is false when Retry-After
-// asks for more than MaxRetryAfter, and the client then stops retrying.
+// exceeds MaxRetryAfter, and the client then stops retrying.
 func (p RetryPolicy) Delay(retry int, retryAfter string, now time.Time) (d time.Duration, ok bool) {
 	p = p.withDefaults()
 	d = p.Backoff(retry)

@@ -67,7 +67,12 @@ func LoadSettings(path string) (Settings, error) {
 	}
 	var s Settings
 	if err := json.Unmarshal(raw, &s); err != nil {
-		// The decoder's message quotes no values, so the token stays out.
+		// A syntax error message quotes a character of the file, which
+		// may be part of the token, so only the offset is kept.
+		var syntax *json.SyntaxError
+		if errors.As(err, &syntax) {
+			return Settings{}, fmt.Errorf("decode sync settings %s: invalid JSON at byte %d: %w", path, syntax.Offset, ErrSettings)
+		}
 		return Settings{}, fmt.Errorf("decode sync settings %s: %w", path, errors.Join(err, ErrSettings))
 	}
 	return s, nil

@@ -79,9 +79,9 @@ type SyncOptions struct {
 	// wire.MaxChanges.
 	BatchSize int
 	// MaxBatchBytes is the body size above which a push batch is split in
-	// two. Zero means 16 MiB, half the server's default body limit, so a
-	// server with a smaller limit than the default still gets small enough
-	// batches after a 413.
+	// two. Zero means 16 MiB, half the server's default body limit of
+	// 32 MiB. A server with a smaller limit returns 413, and the batch is
+	// split then.
 	MaxBatchBytes int
 	// PullLimit is the page size asked for; zero leaves it to the server.
 	PullLimit int
@@ -121,14 +121,14 @@ func NewSyncer(client *Client, store Store, opts SyncOptions) *Syncer {
 	return &Syncer{client: client, store: store, opts: opts, log: opts.Logger}
 }
 
-// TestConnection asks the server whose token the client holds.
+// TestConnection returns the role and association of the client's token.
 func (s *Syncer) TestConnection(ctx context.Context) (wire.WhoAmIResponse, error) {
 	return s.client.WhoAmI(ctx)
 }
 
 // maxPushRounds bounds the push loop. Each round settles every change it
-// sends, so a loop ends after about two rounds per outbox batch; the bound
-// only guards against a store that keeps returning changes.
+// sends, so the loop ends after about two rounds per outbox batch. The
+// bound only guards against a store that keeps returning changes.
 const maxPushRounds = 10000
 
 // Sync pushes the outbox in batches of at most wire.MaxChanges, oldest
@@ -219,8 +219,9 @@ func (s *Syncer) sync(ctx context.Context, report *Report, progress func(Progres
 }
 
 // pushBatch sends batch and records the results. A batch whose body passes
-// MaxBatchBytes, or that the server rejects with 413, is split in halves;
-// a single change that is too large is left in the outbox and reported.
+// MaxBatchBytes, or that the server rejects with 413, is split in halves.
+// A single change that is too large for the server is recorded as a
+// rejection, so it stays in the outbox and the rest of the sync goes on.
 func (s *Syncer) pushBatch(ctx context.Context, batch []boltstore.Change, report *Report) error {
 	changes := make([]wire.Change, len(batch))
 	size := 0
@@ -238,14 +239,20 @@ func (s *Syncer) pushBatch(ctx context.Context, batch []boltstore.Change, report
 
 	resp, err := s.client.Push(ctx, changes)
 	var reqErr *RequestError
-	if errors.As(err, &reqErr) && reqErr.Status == http.StatusRequestEntityTooLarge && len(batch) > 1 {
+	tooLarge := errors.As(err, &reqErr) && reqErr.Status == http.StatusRequestEntityTooLarge
+	switch {
+	case tooLarge && len(batch) > 1:
 		s.log.Info("push batch too large for the server; splitting", "changes", len(batch))
 		return s.pushHalves(ctx, batch, report)
-	}
-	if err != nil {
+	case tooLarge:
+		s.log.Warn("change too large for the server", "kind", batch[0].Kind, "record", batch[0].RecordID, "bytes", len(changes[0].Record))
+		resp.Results = []wire.Result{{ChangeID: batch[0].ChangeID, Status: http.StatusRequestEntityTooLarge,
+			Error: fmt.Sprintf("the record (%d bytes of JSON) is larger than the server accepts", len(changes[0].Record))}}
+	case err != nil:
 		return err
+	default:
+		report.Requests++
 	}
-	report.Requests++
 	outcome, err := s.store.RecordPushResults(batch, resp.Results)
 	if err != nil {
 		return fmt.Errorf("push: %w", err)
