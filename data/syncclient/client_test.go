@@ -68,8 +68,8 @@ func TestDelayHonoursRetryAfter(t *testing.T) {
 	}
 }
 
-// recordingServer answers each request with the next status from a list
-// (200 with body after the list ends) and records the bodies it received.
+// recordingServer responds to each request with the next status from a
+// list (200 with a body after the list ends) and records the bodies.
 type recordingServer struct {
 	mu         sync.Mutex
 	statuses   []int

@@ -331,7 +331,7 @@ type editor struct {
 	serial int
 	live   []data.Record
 	// saves counts, per "kind/id", the syncs in which the record had a
-	// change; with one save per record between syncs this is the server
+	// change. With one save per record between syncs, this is the server
 	// revision the record must reach.
 	saves map[string]int64
 }
