@@ -3,6 +3,7 @@ package syncclient
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -513,4 +514,53 @@ func TestSyncForeignRecordRejected(t *testing.T) {
 	if got := ts.records(t)["event/"+ev.ID]; serverComparable(t, got) != comparable(t, ev) {
 		t.Error("the other association's push changed the record")
 	}
+}
+
+func TestSyncWhileSaving(t *testing.T) {
+	ts := newTestServer(t, nil)
+	a := newTestClient(t, ts.URL, ts.AssocToken, Options{})
+
+	// One goroutine saves and edits while this one syncs, as the UI does
+	// when the user keeps typing during a background sync.
+	done := make(chan error)
+	go func() {
+		var live []data.Record
+		for i := range 150 {
+			r := sampleRecord("A", i)
+			if err := a.Store.Save(r); err != nil {
+				done <- err
+				return
+			}
+			live = append(live, r)
+			if i%4 == 0 {
+				ev, ok := live[i/2].(*data.Event)
+				if ok {
+					ev.Description = fmt.Sprintf("Redaguota %d.", i)
+					if err := a.Store.Save(ev); err != nil {
+						done <- err
+						return
+					}
+				}
+			}
+		}
+		done <- nil
+	}()
+
+	syncs := 0
+	for saving := true; saving; syncs++ {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("save: %v", err)
+			}
+			saving = false
+		default:
+		}
+		if _, err := a.Syncer.Sync(context.Background(), nil); err != nil {
+			t.Fatalf("sync %d: %v", syncs, err)
+		}
+	}
+	a.syncUntilDone(t, 1)
+	t.Logf("%d syncs ran while saving", syncs)
+	assertConverged(t, ts, a.Store)
 }

@@ -44,14 +44,14 @@ type testServer struct {
 
 // newTestServer starts the server. wrap, when not nil, wraps its handler
 // to inject faults.
-func newTestServer(t *testing.T, wrap func(http.Handler) http.Handler) *testServer {
+func newTestServer(t testing.TB, wrap func(http.Handler) http.Handler) *testServer {
 	t.Helper()
 	return newTestServerWith(t, wrap, server.Options{})
 }
 
 // newTestServerWith starts the server with opts; rate limiting is off and
 // logs are dropped.
-func newTestServerWith(t *testing.T, wrap func(http.Handler) http.Handler, opts server.Options) *testServer {
+func newTestServerWith(t testing.TB, wrap func(http.Handler) http.Handler, opts server.Options) *testServer {
 	t.Helper()
 	store, err := serverstore.Open(filepath.Join(t.TempDir(), "server.db"), serverstore.Options{NoSync: true})
 	if err != nil {
@@ -143,7 +143,7 @@ type testClient struct {
 	Syncer *Syncer
 }
 
-func openClientStore(t *testing.T, path string) *boltstore.DB {
+func openClientStore(t testing.TB, path string) *boltstore.DB {
 	t.Helper()
 	store, err := boltstore.Open(path, boltstore.Options{Logger: quietLogger, AutoBackupEvery: -1})
 	if err != nil {
