@@ -481,3 +481,67 @@ func TestSyncBookkeepingSurvivesReopen(t *testing.T) {
 		t.Errorf("cursor after reopen = %q, want 17", state.Cursor)
 	}
 }
+
+func TestAcceptServerTombstoneRemoves(t *testing.T) {
+	s := mustOpen(t)
+	ev := newEvent("Ištrintas serveryje", vilnius(2026, 5, 2, 9, 0))
+	mustSave(t, s, ev)
+	mustRecord(t, s, mustNextPush(t, s), wire.Result{Status: wire.StatusApplied, Revision: 1})
+	ev.Place = "Klaipėda"
+	mustSave(t, s, ev)
+	tombstone := json.RawMessage(`{"id":"` + ev.ID + `","revision":2,"deleted":true}`)
+	mustRecord(t, s, mustNextPush(t, s), wire.Result{Status: wire.StatusConflict, Revision: 2, Current: tombstone})
+
+	if err := s.AcceptServerVersion(data.KindEvent, ev.ID); err != nil {
+		t.Fatalf("AcceptServerVersion: %v", err)
+	}
+	if _, err := s.Event(ev.ID); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("Event after accepting the server's delete: %v, want ErrNotFound", err)
+	}
+	if n := outboxLen(t, s); n != 0 {
+		t.Errorf("outbox has %d entries, want 0", n)
+	}
+	if err := s.AcceptServerVersion(data.KindEvent, ev.ID); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("second AcceptServerVersion: %v, want ErrNotFound", err)
+	}
+}
+
+func TestResolveConflictInvalidChoice(t *testing.T) {
+	s := mustOpen(t)
+	c := newCase("Atvejis", "Chemija", data.CaseDraft)
+	mustSave(t, s, c)
+	mustRecord(t, s, mustNextPush(t, s), wire.Result{Status: wire.StatusConflict, Revision: 3, Current: json.RawMessage(`{"id":"x"}`)})
+
+	invalid := *c
+	invalid.Title = ""
+	var ve *data.ValidationError
+	if err := s.ResolveConflict(data.KindPractice, c.ID, &invalid); !errors.As(err, &ve) {
+		t.Fatalf("ResolveConflict with an empty title: %v, want a ValidationError", err)
+	}
+	if conflicts, _ := s.Conflicts(); len(conflicts) != 1 {
+		t.Errorf("Conflicts after a rejected resolution = %d, want 1", len(conflicts))
+	}
+	if err := s.ResolveConflict(data.KindEvent, c.ID, &invalid); err == nil {
+		t.Error("ResolveConflict with a record of another kind succeeded")
+	}
+}
+
+func TestResetSyncCursor(t *testing.T) {
+	s := mustOpen(t)
+	mustSave(t, s, newEvent("Kartojamas", vilnius(2026, 6, 1, 9, 0)))
+	sent := mustNextPush(t, s)
+	if _, err := s.ApplyPull(wire.PullResponse{NextCursor: "30"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ResetSyncCursor(); err != nil {
+		t.Fatalf("ResetSyncCursor: %v", err)
+	}
+	state, _ := s.SyncState()
+	if state.Cursor != "" {
+		t.Errorf("cursor after reset = %q, want empty", state.Cursor)
+	}
+	again := mustNextPush(t, s)
+	if len(again) != 1 || again[0].ChangeID != sent[0].ChangeID || again[0].BaseRevision != 0 {
+		t.Errorf("NextPush after reset = %+v, want the same change based on 0", again)
+	}
+}
