@@ -205,7 +205,7 @@ func (d *document) layoutTOC(entries []tocEntry, firstPage int) int {
 	startPage()
 	if draw {
 		// The outline entry was added with the reserved pages, so that
-		// it stands in page order.
+		// it is in page order.
 		d.heading(d.labels.Contents, false)
 	} else {
 		d.setStyle(styleChapterTitle)

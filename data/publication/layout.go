@@ -86,7 +86,7 @@ type document struct {
 	numbering bool    // whether pages added now get a page number
 
 	chapters []chapterPlan
-	caseRefs map[string]target // where each case starts
+	caseRefs map[string]target // the start of each case
 	foreword target
 	indexes  []indexPlan
 	tocPages int
