@@ -13,8 +13,10 @@ set -euo pipefail
 build_packages=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev)
 # Packages for the smoke test (a real window under Xvfb, xwininfo, ImageMagick's
-# import and convert) and for reading exported PDFs back in tests.
-test_packages=(xvfb xauth x11-utils imagemagick poppler-utils)
+# import and convert) and for reading the publication PDF back in tests
+# (poppler's pdftotext, pdfinfo, pdffonts, pdftoppm, and qpdf for the outline).
+# Without them those PDF tests skip instead of failing.
+test_packages=(xvfb xauth x11-utils imagemagick poppler-utils qpdf)
 packages=("${build_packages[@]}" "${test_packages[@]}")
 
 log() { printf 'deps: %s\n' "$*"; }
