@@ -249,14 +249,15 @@ func checkSettings(settings syncclient.Settings) string {
 	if settings.Token == "" {
 		return T("syncui.token_required")
 	}
-	if err := settings.Validate(); err != nil {
-		u, parseErr := url.Parse(settings.ServerURL)
-		if parseErr == nil && u.Scheme == "http" {
+	// The address is checked with a stand-in token, so that its problem
+	// is told apart from the token's.
+	if err := (syncclient.Settings{ServerURL: settings.ServerURL, Token: "x"}).Validate(); err != nil {
+		if u, parseErr := url.Parse(settings.ServerURL); parseErr == nil && u.Scheme == "http" && u.Host != "" {
 			return T("syncui.server_url_http")
 		}
-		if parseErr != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-			return T("syncui.server_url_invalid")
-		}
+		return T("syncui.server_url_invalid")
+	}
+	if err := settings.Validate(); err != nil {
 		return T("syncui.token_invalid")
 	}
 	return ""
