@@ -92,6 +92,10 @@ func New(store Store, opts Options) *Server {
 	mux.Handle(wire.PathWhoAmI, s.authorized(s.handleWhoAmI))
 	mux.Handle(wire.PathChanges, s.authorized(s.handleChanges))
 	mux.Handle(wire.PathReview+"{id}", s.authorized(s.handleReview))
+
+	// The public calendar feeds need no token (feed.go).
+	mux.HandleFunc(PathFeed+"{file}", s.handleFeed)
+
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, r, notFound("no operation at %s", r.URL.Path))
 	})
