@@ -105,6 +105,10 @@ func contentEntry(r data.Record) *entry {
 		e.Status = string(rec.Status)
 		e.Category = rec.Category
 		e.First = rec.Date
+	case *data.Edition:
+		e.Title = rec.Title
+		e.SortKey = data.SortKeyLT(rec.Title)
+		e.First = data.Date{Year: rec.Year, Month: 1, Day: 1}
 	}
 	return e
 }

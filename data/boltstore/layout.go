@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 
 	bolt "go.etcd.io/bbolt"
@@ -13,7 +14,7 @@ import (
 
 // schemaVersion is the layout this code writes. Open migrates older files
 // forward and rejects newer ones with data.ErrTooNew.
-const schemaVersion = 2
+const schemaVersion = 3
 
 // formatMarker identifies a Partnerystė file among other bbolt files.
 const formatMarker = "partneryste"
@@ -26,6 +27,10 @@ var (
 	keySchema  = []byte("schema")
 	keyProfile = []byte("profile")
 )
+
+// storedKinds lists every kind the file keeps: the association's record
+// kinds and the coordinator's editions, which data.Kinds leaves out.
+var storedKinds = append(slices.Clone(data.Kinds), data.KindEdition)
 
 func recordBucket(kind data.Kind) []byte { return []byte(kind) }
 
@@ -93,7 +98,7 @@ func initLayout(tx *bolt.Tx, associationID string) error {
 
 func createBuckets(tx *bolt.Tx) error {
 	names := [][]byte{bucketOutbox}
-	for _, kind := range data.Kinds {
+	for _, kind := range storedKinds {
 		names = append(names, recordBucket(kind), indexBucket(kind))
 	}
 	for _, name := range names {
@@ -115,6 +120,7 @@ type migration struct {
 // file under testdata/ that the tests migrate.
 var migrations = []migration{
 	{from: 1, to: 2, apply: migrateV1toV2},
+	{from: 2, to: 3, apply: migrateV2toV3},
 }
 
 // migrateV1toV2 adds the outbox and the index buckets. Version 1 kept only
@@ -146,6 +152,17 @@ func migrateV1toV2(tx *bolt.Tx) error {
 		})
 		if err != nil {
 			return fmt.Errorf("migrate %s records: %w", kind, err)
+		}
+	}
+	return nil
+}
+
+// migrateV2toV3 adds the edition and edition index buckets. No file of
+// version 2 holds an edition, so there is nothing to index or queue.
+func migrateV2toV3(tx *bolt.Tx) error {
+	for _, name := range [][]byte{recordBucket(data.KindEdition), indexBucket(data.KindEdition)} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
 		}
 	}
 	return nil

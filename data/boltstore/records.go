@@ -27,6 +27,8 @@ func decodeRecord(kind data.Kind, raw []byte) (data.Record, error) {
 		r = new(data.PracticeCase)
 	case data.KindConsultation:
 		r = new(data.Consultation)
+	case data.KindEdition:
+		r = new(data.Edition)
 	default:
 		return nil, fmt.Errorf("unknown record kind %q", kind)
 	}
@@ -38,7 +40,7 @@ func decodeRecord(kind data.Kind, raw []byte) (data.Record, error) {
 
 func checkRecordType(r data.Record) error {
 	switch r.(type) {
-	case *data.Event, *data.PracticeCase, *data.Consultation:
+	case *data.Event, *data.PracticeCase, *data.Consultation, *data.Edition:
 		return nil
 	}
 	return fmt.Errorf("unsupported record type %T", r)

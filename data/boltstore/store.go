@@ -218,7 +218,7 @@ func (s *DB) load() error {
 		if s.profile, err = readProfile(tx); err != nil {
 			return err
 		}
-		for _, kind := range data.Kinds {
+		for _, kind := range storedKinds {
 			bucket := tx.Bucket(indexBucket(kind))
 			if bucket == nil {
 				return fmt.Errorf("no %s index bucket: %w", kind, data.ErrDamaged)

@@ -596,7 +596,7 @@ func (s *DB) ApplyPull(page wire.PullResponse) (PullOutcome, error) {
 
 // applyState stores one pulled record state and counts it in outcome.
 func (s *DB) applyState(tx *bolt.Tx, state wire.RecordState, hasPending bool, outcome *PullOutcome) (*indexUpdate, error) {
-	if !slices.Contains(data.Kinds, state.Kind) || state.RecordID == "" {
+	if !slices.Contains(storedKinds, state.Kind) || state.RecordID == "" {
 		outcome.Skipped++
 		s.log.Warn("pulled record of unknown kind skipped", "kind", state.Kind, "record", state.RecordID)
 		return nil, nil

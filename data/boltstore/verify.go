@@ -57,7 +57,7 @@ func (s *DB) Verify() error {
 		if outboxEntries != s.outboxLen {
 			report("outbox has %d entries, memory counts %d", outboxEntries, s.outboxLen)
 		}
-		for _, kind := range data.Kinds {
+		for _, kind := range storedKinds {
 			index := tx.Bucket(indexBucket(kind))
 			memory := s.index[kind]
 			seen := 0
