@@ -23,12 +23,12 @@ import (
 // of the data package. Each is translated as "interop.error.<code>" with
 // the Problem's or FileError's fields as template data.
 const (
-	CodeUnknownTZID     = "unknown_tzid"      // a TZID that names no known time zone (Value holds it)
-	CodeUnsupportedRule = "unsupported_rrule" // an RRULE part this importer does not expand (Value holds it)
-	CodeInvalidTime     = "invalid_time"      // a date or date-time that does not parse (Value holds it)
-	CodeUnknownColumn   = "unknown_column"    // a column header no field has (Column holds it)
-	CodeMissingColumn   = "missing_column"    // a required column that is absent (Column holds its key)
-	CodeDuplicateColumn = "duplicate_column"  // two columns for one field (Column holds the second)
+	CodeUnknownTZID     = "unknown_tzid"      // a TZID that names no known time zone (Value contains it)
+	CodeUnsupportedRule = "unsupported_rrule" // an RRULE part this importer does not expand (Value contains it)
+	CodeInvalidTime     = "invalid_time"      // a date or date-time that does not parse (Value contains it)
+	CodeUnknownColumn   = "unknown_column"    // a column header no field has (Column contains it)
+	CodeMissingColumn   = "missing_column"    // a required column that is absent (Column contains its key)
+	CodeDuplicateColumn = "duplicate_column"  // two columns for one field (Column contains the second)
 	CodeTruncated       = "truncated"         // a file that ends inside a component or a quoted field
 	CodeSyntax          = "syntax"            // a line or a field that does not parse
 	CodeNotCalendar     = "not_icalendar"     // a file that is not an iCalendar file
@@ -98,7 +98,7 @@ type FileError struct {
 	Code string
 	// Limit is the size limit in MiB for CodeTooLarge.
 	Limit int
-	// Detail says more in English, for logs; it is not translated.
+	// Detail is context in English for logs, and it is not translated.
 	Detail string
 	// Err is the underlying error, if any.
 	Err error

@@ -25,16 +25,16 @@ const PathFeed = wire.Prefix + "/feed/"
 // association with the id "public" is reachable only through this name.
 const feedPublic = "public"
 
-// feedMaxAge is how long a calendar program may reuse a feed without
-// asking again, in seconds; after that it asks with If-None-Match and gets
-// 304 while nothing changed.
+// feedMaxAge is how long a calendar program may reuse a feed without a new
+// request, in seconds. After that it sends If-None-Match and gets 304 while
+// nothing changed.
 const feedMaxAge = 300
 
 // feedName is the calendar name the network's feed shows in calendar
 // programs.
 const feedName = "Partnerystė"
 
-// feed is what one feed request reads from the store.
+// feed is the content of one feed request, read from the store.
 type feed struct {
 	events []data.Event
 	// seq is the highest sequence number among the events that are or
