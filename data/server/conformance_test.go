@@ -49,7 +49,7 @@ func TestOpenAPI_everyResponse(t *testing.T) {
 	ts.push(lma, put(t, "case", 0, testCase("Atvejis")), put(t, "e1", 0, testEvent("x", false)))
 	ts.do(http.MethodPost, wire.PathChanges, lma, []byte(`{"changes":[`))
 	ts.do(http.MethodPost, wire.PathChanges, "", []byte(`{}`))
-	ts.do(http.MethodPost, wire.PathChanges, coord, wire.PushRequest{Changes: []wire.Change{put(t, "e2", 0, testEvent("x", false))}})
+	ts.do(http.MethodPost, wire.PathChanges, unknownRoleToken(ts), wire.PushRequest{Changes: []wire.Change{put(t, "e2", 0, testEvent("x", false))}})
 	ts.do(http.MethodPost, wire.PathChanges, lma, []byte(`{"changes":[`+strings.Repeat(" ", 8<<10)+`]}`))
 	sendRaw(t, ts, http.MethodPost, wire.PathChanges, lma, "text/plain", `{}`)
 

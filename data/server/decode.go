@@ -72,7 +72,7 @@ func validKind(k data.Kind) bool {
 			return true
 		}
 	}
-	return false
+	return k == data.KindEdition
 }
 
 // decodePush decodes and checks a push body. Every error it returns is a
@@ -92,7 +92,7 @@ func decodePush(body []byte) (wire.PushRequest, error) {
 		case !uuidPattern.MatchString(c.ChangeID):
 			return wire.PushRequest{}, badRequest("changes[%d].change_id %q is not a UUID", i, c.ChangeID)
 		case !validKind(c.Kind):
-			return wire.PushRequest{}, badRequest("changes[%d].kind %q is not event, practice or consultation", i, c.Kind)
+			return wire.PushRequest{}, badRequest("changes[%d].kind %q is not event, practice, consultation or edition", i, c.Kind)
 		case !validRecordID(c.RecordID):
 			return wire.PushRequest{}, badRequest("changes[%d].record_id %q must be 1 to %d letters, digits, '.', '_' or '-'", i, c.RecordID, wire.MaxIDLength)
 		case c.BaseRevision < 0:
@@ -125,6 +125,8 @@ func newRecord(kind data.Kind) data.Record {
 		return &data.PracticeCase{}
 	case data.KindConsultation:
 		return &data.Consultation{}
+	case data.KindEdition:
+		return &data.Edition{}
 	}
 	panic(fmt.Sprintf("unknown record kind %q", kind))
 }

@@ -12,8 +12,8 @@ import (
 )
 
 func (s *Server) handlePush(w http.ResponseWriter, r *http.Request, t Token) error {
-	if t.Role != wire.RoleAssociation {
-		return forbidden("only an association's token may push records; the coordinator changes cases through review")
+	if t.Role != wire.RoleAssociation && t.Role != wire.RoleCoordinator {
+		return forbidden("the token's role %q may not push records", t.Role)
 	}
 	body, err := readBody(w, r, s.opts.MaxBody)
 	if err != nil {
@@ -28,7 +28,7 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request, t Token) err
 	results := make([]wire.Result, len(req.Changes))
 	err = s.store.Update(r.Context(), func(tx Tx) error {
 		for i, c := range req.Changes {
-			res, err := applyOnce(tx, t.Association, c, now)
+			res, err := applyOnce(tx, t, c, now)
 			if err != nil {
 				return fmt.Errorf("change %s: %w", c.ChangeID, err)
 			}
@@ -48,9 +48,17 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request, t Token) err
 // id before, in which case it returns the first result unchanged. The
 // result is stored in the same transaction as the write, so a retry after
 // a lost response never applies a change twice.
-func applyOnce(tx Tx, association string, c wire.Change, now time.Time) (wire.Result, error) {
+//
+// The coordinator's records (editions) are kept under the empty
+// association id, which no association token has.
+func applyOnce(tx Tx, t Token, c wire.Change, now time.Time) (wire.Result, error) {
+	association := t.Association
 	if res, ok, err := tx.Result(association, c.ChangeID); err != nil || ok {
 		return res, err
+	}
+	if res, rejected := checkKindRole(t.Role, c); rejected {
+		res.ChangeID = c.ChangeID
+		return res, nil
 	}
 	res, err := apply(tx, association, c, now)
 	if err != nil {
@@ -61,6 +69,28 @@ func applyOnce(tx Tx, association string, c wire.Change, now time.Time) (wire.Re
 		return wire.Result{}, err
 	}
 	return res, nil
+}
+
+// checkKindRole rejects a change of a kind the token's role may not write:
+// the coordinator writes only editions, and changes practice cases through
+// review, while an association writes everything but editions. The
+// rejection is not stored as the change's result, so the same change id
+// is judged again if a client resends it.
+func checkKindRole(role wire.Role, c wire.Change) (wire.Result, bool) {
+	coordinatorKind := c.Kind == data.KindEdition
+	switch {
+	case role == wire.RoleCoordinator && !coordinatorKind:
+		return wire.Result{
+			Status: wire.StatusForbidden,
+			Error:  fmt.Sprintf("the coordinator's token may push only editions, not %s %s; practice cases change through review", c.Kind, c.RecordID),
+		}, true
+	case role != wire.RoleCoordinator && coordinatorKind:
+		return wire.Result{
+			Status: wire.StatusForbidden,
+			Error:  fmt.Sprintf("only the coordinator's token may push editions, not edition %s", c.RecordID),
+		}, true
+	}
+	return wire.Result{}, false
 }
 
 // apply applies one change and returns its result. Only storage failures
@@ -78,9 +108,33 @@ func apply(tx Tx, association string, c wire.Change, now time.Time) (wire.Result
 	}
 
 	if c.Op == wire.OpDelete {
+		if res, rejected := checkFrozenDelete(c, cur, exists); rejected {
+			return res, nil
+		}
 		return applyDelete(tx, c, cur, exists, now)
 	}
 	return applyPut(tx, association, c, cur, exists, now)
+}
+
+// frozenError is the rejection of an association's change to a published
+// practice case.
+func frozenError(id string) wire.Result {
+	return wire.Result{
+		Status: wire.StatusForbidden,
+		Error:  fmt.Sprintf("practice case %s is published and cannot change until the coordinator reopens it", id),
+	}
+}
+
+// checkFrozenDelete rejects the delete of a published practice case.
+func checkFrozenDelete(c wire.Change, cur StoredRecord, exists bool) (wire.Result, bool) {
+	if c.Kind != data.KindPractice || !exists || cur.Deleted {
+		return wire.Result{}, false
+	}
+	var stored data.PracticeCase
+	if err := json.Unmarshal(cur.Body, &stored); err != nil || stored.Status != data.CasePublished {
+		return wire.Result{}, false
+	}
+	return frozenError(c.RecordID), true
 }
 
 func conflict(cur StoredRecord, exists bool) wire.Result {
@@ -216,8 +270,9 @@ func validate(rec data.Record) (wire.Result, bool) {
 
 // applyKindRules applies the rules of one record kind to an association's
 // put, given the stored record (nil for a new one). A practice case keeps
-// the coordinator's review fields, and an association may not move it into
-// a status that only a review sets.
+// the coordinator's review fields, an association may not move it into a
+// status that only a review sets, and a published case is frozen: it
+// accepts no put until a review moves it back to returned or approved.
 func applyKindRules(rec, prev data.Record) (wire.Result, bool) {
 	c, ok := rec.(*data.PracticeCase)
 	if !ok {
@@ -226,6 +281,9 @@ func applyKindRules(rec, prev data.Record) (wire.Result, bool) {
 	var stored *data.PracticeCase
 	if prev != nil {
 		stored = prev.(*data.PracticeCase)
+	}
+	if stored != nil && stored.Status == data.CasePublished {
+		return frozenError(stored.ID), true
 	}
 	if coordinatorStatuses[c.Status] && (stored == nil || stored.Status != c.Status) {
 		return wire.Result{

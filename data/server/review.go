@@ -11,7 +11,8 @@ import (
 	"partneryste/data/wire"
 )
 
-// errReviewRejected carries a 404 or 409 out of the review transaction.
+// errReviewRejected carries a 404, 409 or 422 out of the review
+// transaction.
 var errReviewRejected = errors.New("review rejected")
 
 func (s *Server) handleReview(w http.ResponseWriter, r *http.Request, t Token) error {
@@ -59,6 +60,10 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request, t Token) e
 		var c data.PracticeCase
 		if err := json.Unmarshal(cur.Body, &c); err != nil {
 			return fmt.Errorf("decode stored case %s: %w", id, err)
+		}
+		if req.Status == data.CasePublished && c.Status != data.CaseApproved && c.Status != data.CasePublished {
+			rejection = invalid("case %s is %s; only an approved case can be published", id, c.Status)
+			return errReviewRejected
 		}
 		if c.Review != nil {
 			c.History = append(c.History, *c.Review)

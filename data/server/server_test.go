@@ -195,8 +195,15 @@ func TestPush_coordinatorForbidden(t *testing.T) {
 	ts.addAssociation("lma", "LMA")
 	coord := ts.coordinatorToken()
 
-	resp, body := ts.do(http.MethodPost, wire.PathChanges, coord, wire.PushRequest{Changes: []wire.Change{put(t, "e1", 0, testEvent("x", false))}})
-	wantStatus(t, resp, body, http.StatusForbidden)
+	results := ts.push(coord, put(t, "e1", 0, testEvent("x", false)), put(t, "c1", 0, testCase("Atvejis")))
+	for i, res := range results {
+		if res.Status != wire.StatusForbidden || res.Error == "" {
+			t.Errorf("coordinator's change %d = %+v, want 403 with an error", i, res)
+		}
+	}
+	if records, _ := ts.pullAll(coord, ""); len(records) != 0 {
+		t.Errorf("coordinator's rejected push stored %d records, want 0", len(records))
+	}
 }
 
 func TestPush_associationSetByServer(t *testing.T) {
