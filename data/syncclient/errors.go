@@ -36,7 +36,7 @@ var (
 // RequestError is a failed request. It wraps one of the Err values above
 // and, when there is one, the underlying cause.
 type RequestError struct {
-	// Op names the operation: "push", "pull" or "whoami".
+	// Op names the operation: "push", "pull", "whoami" or "review".
 	Op string
 	// Kind is one of the Err values above.
 	Kind error
