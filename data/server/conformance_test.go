@@ -69,6 +69,9 @@ func TestOpenAPI_everyResponse(t *testing.T) {
 	sendRaw(t, ts, http.MethodPost, wire.PathReview+"case", coord, "text/plain", `{}`)
 	ts.do(http.MethodPost, wire.PathReview+"case", coord, wire.ReviewRequest{Status: data.CaseDraft})
 
+	// public calendar feeds
+	exerciseFeed(ts, lma)
+
 	// 405 has no operation; the client checks its problem body.
 	ts.do(http.MethodPost, wire.PathHealth, "", []byte(`{}`))
 	ts.do(http.MethodPost, wire.PathWhoAmI, lma, []byte(`{}`))
@@ -89,6 +92,8 @@ func TestOpenAPI_everyResponse(t *testing.T) {
 	broken.do(http.MethodPost, wire.PathChanges, brokenToken, wire.PushRequest{Changes: []wire.Change{put(t, "e1", 0, testEvent("x", false))}})
 	broken.do(http.MethodGet, wire.PathChanges, brokenToken, nil)
 	broken.do(http.MethodPost, wire.PathReview+"case", brokenCoord, wire.ReviewRequest{Status: data.CaseApproved})
+	broken.getFeed("public.ics", nil)
+	broken.getFeed("lma.ics", nil)
 	for k := range broken.seen {
 		ts.seen[k] = true
 	}
