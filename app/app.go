@@ -163,6 +163,8 @@ type program struct {
 
 	env  *ui.Env
 	main *ui.MainWindow
+	// sync runs the manual and automatic syncs of the open store.
+	sync *ui.SyncService
 	// exitCode is the code Main returns once the app stops running.
 	exitCode int
 }
@@ -244,6 +246,14 @@ func (p *program) showMain() {
 			return err
 		},
 	}
+	if p.sync == nil {
+		p.sync = ui.NewSyncService(ui.SyncOptions{
+			Store: func() ui.SyncStore { return p.currentStore() },
+			Log:   p.log,
+		})
+		p.sync.StartAuto()
+	}
+	p.env.Sync = p.sync
 	p.main = ui.NewMainWindow(p.env, ui.WindowOptions{Language: p.language, SetLanguage: LoadTranslations})
 	w.Show()
 
@@ -259,6 +269,11 @@ func (p *program) showMain() {
 // restore fails the previous file is reopened, so the window keeps a
 // working store whenever the file allows it.
 func (p *program) restore(backupPath string) error {
+	if p.sync != nil {
+		// A sync writes to the file that the restore replaces.
+		resume := p.sync.Pause()
+		defer resume()
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 
@@ -342,6 +357,10 @@ func (p *program) restoreDamaged(backupPath string) error {
 
 // stop closes the store after the UI has stopped and returns the exit code.
 func (p *program) stop() int {
+	if p.sync != nil {
+		// A sync still running is cancelled before its store closes.
+		p.sync.Close()
+	}
 	store := p.currentStore()
 	if store == nil {
 		return p.exitCode

@@ -144,7 +144,7 @@ func decodeFields(raw json.RawMessage) (map[string]json.RawMessage, bool) {
 	return fields, deleted
 }
 
-// explanation tells the user what happened and what the buttons do.
+// explanation returns what happened and what the buttons do.
 func (v *conflictView) explanation() string {
 	switch {
 	case v.serverDeleted && len(v.conflict.Server) == 0:
@@ -253,7 +253,7 @@ func highlighted(obj fyne.CanvasObject, on bool) fyne.CanvasObject {
 	return container.NewStack(bg, obj)
 }
 
-// sameJSON compares two JSON values by meaning; a missing value equals
+// sameJSON compares two JSON values by meaning. A missing value equals
 // null, an empty string, false, zero and an empty list, because the
 // record types omit some zero values and not others.
 func sameJSON(a, b json.RawMessage) bool {
@@ -475,7 +475,7 @@ func (v *conflictView) resolve(chosen data.Record) {
 	v.onClose(true)
 }
 
-// fail logs err and tells the user that nothing was changed.
+// fail logs err and shows that nothing was changed.
 func (v *conflictView) fail(step string, err error) {
 	v.env.Log.Error(step, "kind", v.conflict.Kind, "record", v.conflict.RecordID, "err", err)
 	v.message.SetText(T("conflict.failed"))

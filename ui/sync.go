@@ -17,10 +17,10 @@ import (
 	"partneryste/data/wire"
 )
 
-// syncScreen is the Sync section: the server address and token, the
-// connection test, "sync now" with its progress, the changes waiting to be
-// sent, the last sync, the changes the server rejected, and the conflicts
-// that wait for the user, each opening the conflict view.
+// syncScreen is the Sync section. It contains the server address and
+// token, the connection test, "sync now" with its progress, the number of
+// changes waiting, the last sync, the changes the server rejected, and
+// the open conflicts, each of which opens the conflict view.
 type syncScreen struct {
 	env *Env
 	svc *SyncService
@@ -37,7 +37,7 @@ type syncScreen struct {
 	// saved are the stored settings, or zero when none are saved.
 	saved syncclient.Settings
 	// testDone is closed when a connection test that the screen started
-	// has shown its answer, so tests wait on it.
+	// has shown its result, so tests wait on it.
 	testDone chan struct{}
 
 	waiting    *widget.Label
@@ -249,8 +249,8 @@ func checkSettings(settings syncclient.Settings) string {
 	if settings.Token == "" {
 		return T("syncui.token_required")
 	}
-	// The address is checked with a stand-in token, so that its problem
-	// is told apart from the token's.
+	// The address is checked with a stand-in token, so that an invalid
+	// address and an invalid token get different messages.
 	if err := (syncclient.Settings{ServerURL: settings.ServerURL, Token: "x"}).Validate(); err != nil {
 		if u, parseErr := url.Parse(settings.ServerURL); parseErr == nil && u.Scheme == "http" && u.Host != "" {
 			return T("syncui.server_url_http")
@@ -269,7 +269,7 @@ func (s *syncScreen) onSaveSettings() {
 	}
 }
 
-// onTestConnection asks the server whose token the typed settings hold.
+// onTestConnection sends a whoami request with the typed settings.
 func (s *syncScreen) onTestConnection() {
 	settings := s.typedSettings()
 	if problem := checkSettings(settings); problem != "" {
@@ -336,8 +336,8 @@ func (s *syncScreen) onSyncEvent(ev SyncEvent) {
 	}
 }
 
-// showSyncResult says what a finished sync did, or why it failed and what
-// to do.
+// showSyncResult shows what a finished sync did, or why it failed and
+// what to do.
 func (s *syncScreen) showSyncResult(ev SyncEvent) {
 	if ev.Err != nil {
 		s.showSyncStatus(SyncErrorText(ev.Err), widget.DangerImportance)
@@ -469,8 +469,8 @@ func (s *syncScreen) refreshRejections() {
 	}
 }
 
-// rejectionText says which record the server rejected and why, with one
-// line per invalid field.
+// rejectionText names the record the server rejected and the reason,
+// with one line per invalid field.
 func (s *syncScreen) rejectionText(r boltstore.Rejection) string {
 	args := map[string]any{
 		"Kind":  T("syncui.kind." + string(r.Kind)),
@@ -569,4 +569,40 @@ func (s *syncScreen) conflictCountNow() int {
 		return 0
 	}
 	return state.Conflicts
+}
+
+// sectionTitle returns the navigation label of section id. The Sync
+// section's label counts the open conflicts, so the user sees them from
+// every screen.
+func (w *MainWindow) sectionTitle(id int) string {
+	if id == sectionSync && w.sync != nil {
+		if n := w.sync.conflictCountNow(); n > 0 {
+			return TN("syncui.nav_with_conflicts", n)
+		}
+	}
+	return T(w.sections[id].titleKey)
+}
+
+// subscribeSync routes the sync service's events to the window for as
+// long as the program runs.
+func (w *MainWindow) subscribeSync() {
+	if w.env.Sync != nil {
+		w.env.Sync.Subscribe(w.onSyncEvent)
+	}
+}
+
+// onSyncEvent passes an event to the Sync section and, once a sync ended
+// or a conflict was resolved, reloads the visible screen and the
+// navigation's conflict count. Screens keep an editor's unsaved changes.
+func (w *MainWindow) onSyncEvent(ev SyncEvent) {
+	if w.sync != nil {
+		w.sync.onSyncEvent(ev)
+	}
+	if ev.Kind != SyncFinished && ev.Kind != SyncChanged {
+		return
+	}
+	if s := w.visible(); s != nil && s != screen(w.sync) {
+		s.refresh()
+	}
+	w.nav.Refresh()
 }

@@ -159,7 +159,7 @@ func tapSyncNow(t *testing.T, s *syncScreen) {
 	<-s.syncDone
 }
 
-// tapTestConnection taps "Tikrinti ryšį" and waits for the answer.
+// tapTestConnection taps "Tikrinti ryšį" and returns the shown result.
 func tapTestConnection(t *testing.T, s *syncScreen) string {
 	t.Helper()
 	s.testDone = nil
@@ -384,7 +384,6 @@ func TestSyncScreen_syncErrorsKeepChanges(t *testing.T) {
 	}{
 		{"wrong token", ts.URL, "revoked-or-mistyped-token", "syncui.error.unauthorized"},
 		{"server down", closedURL, ts.Token, "syncui.error.unreachable"},
-		{"coordinator token", ts.URL, ts.CoordinatorToken, "syncui.error.forbidden"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -404,6 +403,28 @@ func TestSyncScreen_syncErrorsKeepChanges(t *testing.T) {
 				t.Errorf("last sync = %q, want never", s.lastSync.Text)
 			}
 		})
+	}
+}
+
+func TestSyncScreen_coordinatorTokenKeepsChanges(t *testing.T) {
+	ts := newSyncTestServer(t)
+	env := newSyncTestEnv(t)
+	saveSyncSettings(t, env, ts.URL, ts.CoordinatorToken)
+	c := validCase("Koordinatoriaus neišsiunčiamas")
+	saveCase(t, env, c)
+	s := newSyncTestScreen(t, env)
+
+	tapSyncNow(t, s)
+	// The coordinator's token may push only editions, so the server
+	// rejects the case and the change stays waiting.
+	if !strings.Contains(s.syncStatus.Text, "Serveris nepriėmė 1 pakeitimo") {
+		t.Errorf("status = %q, want the rejection", s.syncStatus.Text)
+	}
+	if s.waiting.Text != "1 pakeitimas laukia" {
+		t.Errorf("waiting = %q", s.waiting.Text)
+	}
+	if _, found := ts.serverRecord(t, data.KindPractice, c.ID); found {
+		t.Error("the server stored a case pushed with the coordinator's token")
 	}
 }
 

@@ -53,7 +53,7 @@ const (
 // SyncOptions configure a SyncService. Zero durations take the defaults.
 type SyncOptions struct {
 	// Store returns the open store. The app layer swaps the store after a
-	// restore, so the service asks for it at every sync.
+	// restore, so the service calls it at every sync.
 	Store func() SyncStore
 	Log   *slog.Logger
 	// Client holds the client options other than ServerURL and Token,
@@ -63,7 +63,7 @@ type SyncOptions struct {
 	Interval, Delay, Check, Retry, MaxRetry time.Duration
 }
 
-// SyncEventKind tells what a SyncEvent reports.
+// SyncEventKind is the kind of news a SyncEvent carries.
 type SyncEventKind int
 
 // Kinds of SyncEvent.
@@ -107,8 +107,8 @@ type SyncService struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
-	// wake asks the automatic loop to check at once, after settings
-	// were saved.
+	// wake makes the automatic loop check at once, after settings were
+	// saved.
 	wake chan struct{}
 }
 
@@ -170,9 +170,9 @@ func (s *SyncService) Subscribe(fn func(SyncEvent)) (unsubscribe func()) {
 }
 
 // publish delivers ev to the subscribers on the UI goroutine, then runs
-// after when it is not nil. fyne.Do keeps the order of events and never
-// makes the sync wait for the UI, so Close cannot deadlock with a window
-// that is shutting down.
+// after when it is not nil. fyne.Do queues the call in order and returns
+// at once, so the sync goroutine never waits for the UI and Close cannot
+// deadlock with a window that is shutting down.
 func (s *SyncService) publish(ev SyncEvent, after func()) {
 	fyne.Do(func() {
 		s.deliver(ev)
@@ -247,9 +247,10 @@ func (s *SyncService) newClient(settings syncclient.Settings, retry syncclient.R
 	return syncclient.New(opts)
 }
 
-// TestConnection asks the server whose token settings holds, off the UI
-// goroutine, and calls done with the answer on the UI goroutine. It makes
-// at most two attempts, so the user waits seconds rather than minutes.
+// TestConnection sends a whoami request with settings off the UI
+// goroutine and calls done with the response on the UI goroutine. It
+// makes at most two attempts, so the user waits seconds rather than
+// minutes.
 func (s *SyncService) TestConnection(settings syncclient.Settings, done func(wire.WhoAmIResponse, error)) {
 	retry := s.opts.Client.Retry
 	retry.MaxAttempts = 2
@@ -290,11 +291,19 @@ func (s *SyncService) SyncNow() <-chan struct{} {
 }
 
 // WithoutSync waits for a running sync to end and runs fn while no sync
-// can start, as a restore needs.
+// can start. Like Pause, it blocks while a sync runs.
 func (s *SyncService) WithoutSync(fn func() error) error {
-	s.running.Lock()
-	defer s.running.Unlock()
+	resume := s.Pause()
+	defer resume()
 	return fn()
+}
+
+// Pause waits for a running sync to end and keeps new ones from starting
+// until resume is called, as a restore that replaces the data file needs.
+// It blocks for as long as a sync runs, so call it off the UI goroutine.
+func (s *SyncService) Pause() (resume func()) {
+	s.running.Lock()
+	return s.running.Unlock
 }
 
 // syncLocked runs one sync while the caller holds s.running, and
@@ -335,8 +344,9 @@ func (s *SyncService) runSync(ctx context.Context, automatic bool) (syncclient.R
 	})
 }
 
-// Changed tells subscribers that sync data changed outside a sync, as
-// after a conflict was resolved. It must be called on the UI goroutine.
+// Changed sends a SyncChanged event to the subscribers, after sync data
+// changed outside a sync, as when a conflict was resolved. It must be
+// called on the UI goroutine.
 func (s *SyncService) Changed() {
 	s.deliver(SyncEvent{Kind: SyncChanged})
 }
@@ -347,7 +357,8 @@ func (s *SyncService) Changed() {
 // failed sync keeps every change in the outbox and the loop waits longer
 // after each failure in a row (Retry doubled up to MaxRetry, with
 // jitter), so an office without a connection is not flooded with
-// attempts. The loop never blocks the UI goroutine.
+// attempts. The loop runs on its own goroutine and reaches the UI only
+// through fyne.Do.
 func (s *SyncService) StartAuto() {
 	s.wg.Add(1)
 	go func() {
@@ -457,7 +468,7 @@ func SyncErrorText(err error) string {
 	}
 }
 
-// WhoAmIText returns the translated answer of a passed connection test.
+// WhoAmIText returns the translated result of a passed connection test.
 func WhoAmIText(who wire.WhoAmIResponse) string {
 	if who.Role == wire.RoleCoordinator {
 		return T("syncui.connected_coordinator")

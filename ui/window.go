@@ -32,6 +32,7 @@ const (
 	sectionCalendar = iota
 	sectionPractice
 	sectionConsultations
+	sectionSync
 	sectionSettings
 )
 
@@ -55,6 +56,8 @@ type MainWindow struct {
 	sections []section
 	current  int
 	settings *settingsScreen
+	// sync is the Sync section, which the sync service's events reach.
+	sync *syncScreen
 
 	nav  *widget.List
 	body *fyne.Container
@@ -74,6 +77,7 @@ type MainWindow struct {
 func NewMainWindow(env *Env, opts WindowOptions) *MainWindow {
 	w := &MainWindow{env: env, opts: opts, current: noSection}
 	w.build(w.newSections())
+	w.subscribeSync()
 	env.Window.SetCloseIntercept(w.onCloseRequested)
 	w.addShortcuts()
 
@@ -89,10 +93,12 @@ func NewMainWindow(env *Env, opts WindowOptions) *MainWindow {
 // to the window so that it can rebuild it after a language change.
 func (w *MainWindow) newSections() []section {
 	w.settings = newSettingsScreen(w.env, w)
+	w.sync = newSyncScreen(w.env)
 	return []section{
 		sectionCalendar:      {titleKey: "nav.calendar", icon: theme.CalendarIcon(), screen: newCalendarScreen(w.env)},
 		sectionPractice:      {titleKey: "nav.practice", icon: theme.DocumentIcon(), screen: newPracticeScreen(w.env)},
 		sectionConsultations: {titleKey: "nav.consultations", icon: theme.AccountIcon(), screen: newConsultationsScreen(w.env)},
+		sectionSync:          {titleKey: "syncui.nav", icon: theme.ViewRefreshIcon(), screen: w.sync},
 		sectionSettings:      {titleKey: "nav.settings", icon: theme.SettingsIcon(), screen: w.settings},
 	}
 }
@@ -109,7 +115,7 @@ func (w *MainWindow) build(sections []section) {
 		func(id widget.ListItemID, obj fyne.CanvasObject) {
 			row := obj.(*fyne.Container)
 			row.Objects[0].(*widget.Icon).SetResource(w.sections[id].icon)
-			row.Objects[1].(*widget.Label).SetText(T(w.sections[id].titleKey))
+			row.Objects[1].(*widget.Label).SetText(w.sectionTitle(id))
 		},
 	)
 	w.nav.OnSelected = w.onNavSelected

@@ -199,14 +199,14 @@ func TestMainWindow_opensCalendarWithRecords(t *testing.T) {
 func TestMainWindow_navigation(t *testing.T) {
 	w, fake := newWindowWithFake(t)
 
-	wantTitles := []string{"Kalendorius", "Gerosios patirties bankas", "Konsultacijos", "Nustatymai"}
+	wantTitles := []string{"Kalendorius", "Gerosios patirties bankas", "Konsultacijos", "Sinchronizavimas", "Nustatymai"}
 	for i, want := range wantTitles {
 		if got := T(w.sections[i].titleKey); got != want {
 			t.Errorf("section %d title = %q, want %q", i, got, want)
 		}
 	}
 
-	for _, id := range []int{sectionPractice, sectionConsultations, sectionSettings, sectionCalendar} {
+	for _, id := range []int{sectionPractice, sectionConsultations, sectionSync, sectionSettings, sectionCalendar} {
 		w.nav.Select(id)
 		if w.current != id {
 			t.Fatalf("after selecting section %d the window shows %v", id, w)
