@@ -96,6 +96,10 @@ type Profile struct {
 	AssociationID string `json:"association_id"`
 	// Name is the association's name as users see it.
 	Name string `json:"name"`
+	// Coordinator marks the coordinator's profile, whose token the
+	// connection test found to have the coordinator's role. It shows the
+	// review and publication sections.
+	Coordinator bool `json:"coordinator,omitempty"`
 }
 
 // BackupInfo describes one backup file.
