@@ -535,14 +535,17 @@ func (s *editionScreen) onExport() {
 }
 
 // exportTo writes the edition being edited as a PDF to path in the
-// background. The export uses the cases as the store holds them now.
-func (s *editionScreen) exportTo(path string) {
-	s.exportWithContext(context.Background(), path)
+// background, with the cases as the store holds them now. It returns the
+// export's job, or nil when an export is already running.
+func (s *editionScreen) exportTo(path string) *publishJob {
+	return s.exportWithContext(context.Background(), path)
 }
 
-func (s *editionScreen) exportWithContext(ctx context.Context, path string) {
+// exportWithContext starts the export and returns its job, or nil when an
+// export is already running.
+func (s *editionScreen) exportWithContext(ctx context.Context, path string) *publishJob {
 	if s.job != nil {
-		return
+		return nil
 	}
 	ed := cloneEdition(s.draft)
 	cases := map[string]data.PracticeCase{}
@@ -562,11 +565,16 @@ func (s *editionScreen) exportWithContext(ctx context.Context, path string) {
 
 	setMessage(s.message, "")
 	s.export.Disable()
-	s.job = startPublish(ctx, s.env, path, ed, cases, nil, func(err error) {
-		s.job = nil
+	job := newPublishJob(ctx, s.env, path, ed, cases, nil)
+	s.job = job
+	job.start(func(err error) {
+		if s.job == job {
+			s.job = nil
+		}
 		s.export.Enable()
 		s.onExported(path, err, titles)
 	})
+	return job
 }
 
 func (s *editionScreen) onExported(path string, err error, titles map[string]string) {

@@ -170,11 +170,11 @@ func TestEditionScreen_exportPDF(t *testing.T) {
 	s.year.SetText("2026")
 	path := filepath.Join(t.TempDir(), "leidinys.pdf")
 
-	s.exportTo(path)
-	if s.job == nil {
+	job := s.exportTo(path)
+	if job == nil {
 		t.Fatal("export started no job")
 	}
-	if err := s.job.wait(); err != nil {
+	if err := job.wait(); err != nil {
 		t.Fatalf("export: %v", err)
 	}
 	if s.message.Text != T("edition.export.done", map[string]any{"Path": path}) {
@@ -205,8 +205,7 @@ func TestEditionScreen_exportCancelled(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	s.exportWithContext(ctx, path)
-	if err := s.job.wait(); !errors.Is(err, context.Canceled) {
+	if err := s.exportWithContext(ctx, path).wait(); !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled export = %v, want context.Canceled", err)
 	}
 	if s.message.Text != T("edition.export.cancelled") {
@@ -230,8 +229,7 @@ func TestEditionScreen_cancelButton(t *testing.T) {
 
 	// The export may finish before the tap arrives; either way the file
 	// is whole or absent, never truncated.
-	s.exportTo(path)
-	job := s.job
+	job := s.exportTo(path)
 	test.Tap(job.cancelBt)
 	err := job.wait()
 	switch {

@@ -120,9 +120,14 @@ func writePublication(ctx context.Context, path string, ed data.Edition, cases m
 // progress dialog. The job owns its goroutine; the dialog's Cancel button
 // cancels the context, which publication.Write checks between cases.
 type publishJob struct {
-	env    *Env
-	cancel context.CancelFunc
-	done   chan struct{}
+	env     *Env
+	ctx     context.Context
+	cancel  context.CancelFunc
+	done    chan struct{}
+	path    string
+	edition data.Edition
+	cases   map[string]data.PracticeCase
+	opts    publication.Options
 
 	progress *widget.ProgressBar
 	status   *widget.Label
@@ -133,25 +138,23 @@ type publishJob struct {
 	err error
 }
 
-// startPublish exports ed with cases to path in the background and shows
-// a progress dialog with a Cancel button. finished runs on the UI
-// goroutine with nil, an error wrapping context.Canceled, or the export's
-// error. Ending parent cancels the export too.
-func startPublish(parent context.Context, env *Env, path string, ed data.Edition, cases map[string]data.PracticeCase, associations map[string]string, finished func(error)) *publishJob {
+// newPublishJob prepares the export of ed with cases to path and its
+// progress dialog with a Cancel button. Ending parent cancels the export
+// too. Nothing runs until start.
+func newPublishJob(parent context.Context, env *Env, path string, ed data.Edition, cases map[string]data.PracticeCase, associations map[string]string) *publishJob {
 	ctx, cancel := context.WithCancel(parent)
 	j := &publishJob{
 		env:      env,
+		ctx:      ctx,
 		cancel:   cancel,
 		done:     make(chan struct{}),
+		path:     path,
+		edition:  ed,
+		cases:    cases,
 		progress: widget.NewProgressBar(),
 		status:   widget.NewLabel(T("edition.export.running")),
 	}
-	j.cancelBt = widget.NewButton(T("edition.export.cancel"), j.onCancel)
-	content := container.NewVBox(j.status, j.progress, j.cancelBt)
-	j.dialog = dialog.NewCustomWithoutButtons(T("edition.export.title"), content, env.Window)
-	j.dialog.Show()
-
-	opts := publication.Options{
+	j.opts = publication.Options{
 		Labels:       publicationLabels(),
 		Associations: associations,
 		Progress: func(done, total int) {
@@ -162,14 +165,28 @@ func startPublish(parent context.Context, env *Env, path string, ed data.Edition
 			fyne.Do(func() { j.progress.SetValue(value) })
 		},
 	}
+	j.cancelBt = widget.NewButton(T("edition.export.cancel"), j.onCancel)
+	content := container.NewVBox(j.status, j.progress, j.cancelBt)
+	j.dialog = dialog.NewCustomWithoutButtons(T("edition.export.title"), content, env.Window)
+	return j
+}
+
+// start shows the progress dialog and runs the export in the background.
+// finished runs on the UI goroutine with nil, an error wrapping
+// context.Canceled, or the export's error.
+func (j *publishJob) start(finished func(error)) {
+	j.dialog.Show()
 	go func() {
 		defer close(j.done)
-		defer cancel()
-		err := writePublication(ctx, path, ed, cases, opts)
-		if err != nil && !errors.Is(err, context.Canceled) {
-			env.Log.Error("export publication", "path", path, "edition", ed.ID, "err", err)
-		} else if err == nil {
-			env.Log.Info("publication exported", "path", path, "edition", ed.ID, "cases", len(ed.CaseIDs()))
+		defer j.cancel()
+		err := writePublication(j.ctx, j.path, j.edition, j.cases, j.opts)
+		switch {
+		case err == nil:
+			j.env.Log.Info("publication exported", "path", j.path, "edition", j.edition.ID, "cases", len(j.edition.CaseIDs()))
+		case errors.Is(err, context.Canceled):
+			j.env.Log.Info("publication export cancelled", "path", j.path, "edition", j.edition.ID)
+		default:
+			j.env.Log.Error("export publication", "path", j.path, "edition", j.edition.ID, "err", err)
 		}
 		j.mu.Lock()
 		j.err = err
@@ -179,7 +196,6 @@ func startPublish(parent context.Context, env *Env, path string, ed data.Edition
 			finished(err)
 		})
 	}()
-	return j
 }
 
 func (j *publishJob) onCancel() {
