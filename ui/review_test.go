@@ -324,3 +324,43 @@ func TestRecordRole_changes(t *testing.T) {
 		t.Error("RecordRole(association) left the coordinator's role")
 	}
 }
+
+func TestMainWindow_coordinatorSections(t *testing.T) {
+	env := newTestEnv(t)
+	saveEvent(t, env.Store, "Metinė konferencija")
+	w := NewMainWindow(env, WindowOptions{Language: "lt", SetLanguage: testLanguageSetter(t)})
+	if len(w.sections) != sectionReview {
+		t.Fatalf("association's window has %d sections, want %d", len(w.sections), sectionReview)
+	}
+
+	w.show(sectionSync)
+	w.onRoleChanged(wire.WhoAmIResponse{Role: wire.RoleCoordinator})
+	if len(w.sections) != sectionReview {
+		t.Errorf("rebuild before the role was stored shows %d sections, want %d", len(w.sections), sectionReview)
+	}
+	if _, err := RecordRole(env.Store, wire.WhoAmIResponse{Role: wire.RoleCoordinator}); err != nil {
+		t.Fatal(err)
+	}
+	w.onRoleChanged(wire.WhoAmIResponse{Role: wire.RoleCoordinator})
+	if len(w.sections) != sectionEdition+1 {
+		t.Fatalf("coordinator's window has %d sections, want %d", len(w.sections), sectionEdition+1)
+	}
+	if _, ok := w.sections[sectionReview].screen.(*reviewScreen); !ok {
+		t.Errorf("section %d is %T, want the review screen", sectionReview, w.sections[sectionReview].screen)
+	}
+	if _, ok := w.sections[sectionEdition].screen.(*editionScreen); !ok {
+		t.Errorf("section %d is %T, want the edition screen", sectionEdition, w.sections[sectionEdition].screen)
+	}
+	if w.current != sectionSync || !w.sync.settingsStatus.Visible() {
+		t.Errorf("after the role change the window shows section %d with status visible %v, want the Sync section with the test result", w.current, w.sync.settingsStatus.Visible())
+	}
+
+	w.show(sectionEdition)
+	if _, err := RecordRole(env.Store, wire.WhoAmIResponse{Role: wire.RoleAssociation}); err != nil {
+		t.Fatal(err)
+	}
+	w.onRoleChanged(wire.WhoAmIResponse{Role: wire.RoleAssociation, AssociationID: "lkma"})
+	if len(w.sections) != sectionReview || w.current != sectionSync {
+		t.Errorf("after going back to an association's token: %d sections, section %d on show; want %d and the Sync section", len(w.sections), w.current, sectionReview)
+	}
+}

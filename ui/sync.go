@@ -24,6 +24,10 @@ import (
 type syncScreen struct {
 	env *Env
 	svc *SyncService
+	// onRoleChanged, when set, runs after a connection test found a role
+	// other than the one the profile stored, so the window can show or
+	// hide the coordinator's sections.
+	onRoleChanged func(who wire.WhoAmIResponse)
 
 	body     *fyne.Container
 	overview fyne.CanvasObject
@@ -288,6 +292,14 @@ func (s *syncScreen) onTestConnection() {
 			return
 		}
 		s.showSettingsStatus(WhoAmIText(who), widget.SuccessImportance)
+		changed, err := RecordRole(s.env.Store, who)
+		if err != nil {
+			s.env.Log.Error("store the token's role in the profile", "err", err)
+			return
+		}
+		if changed && s.onRoleChanged != nil {
+			s.onRoleChanged(who)
+		}
 	})
 }
 

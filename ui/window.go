@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partneryste/data"
+	"partneryste/data/wire"
 )
 
 // WindowOptions are the app layer's hooks that the main window needs but
@@ -34,6 +35,10 @@ const (
 	sectionConsultations
 	sectionSync
 	sectionSettings
+	// The coordinator's sections follow and are built only in the
+	// coordinator's profile.
+	sectionReview
+	sectionEdition
 )
 
 // noSection marks the welcome panel, shown in place of a section when the
@@ -94,13 +99,32 @@ func NewMainWindow(env *Env, opts WindowOptions) *MainWindow {
 func (w *MainWindow) newSections() []section {
 	w.settings = newSettingsScreen(w.env, w)
 	w.sync = newSyncScreen(w.env)
-	return []section{
+	w.sync.onRoleChanged = w.onRoleChanged
+	sections := []section{
 		sectionCalendar:      {titleKey: "nav.calendar", icon: theme.CalendarIcon(), screen: newCalendarScreen(w.env)},
 		sectionPractice:      {titleKey: "nav.practice", icon: theme.DocumentIcon(), screen: newPracticeScreen(w.env)},
 		sectionConsultations: {titleKey: "nav.consultations", icon: theme.AccountIcon(), screen: newConsultationsScreen(w.env)},
 		sectionSync:          {titleKey: "syncui.nav", icon: theme.ViewRefreshIcon(), screen: w.sync},
 		sectionSettings:      {titleKey: "nav.settings", icon: theme.SettingsIcon(), screen: w.settings},
 	}
+	if isCoordinator(w.env) {
+		sections = append(sections,
+			section{titleKey: "nav.review", icon: theme.ConfirmIcon(), screen: newReviewScreen(w.env)},
+			section{titleKey: "nav.edition", icon: theme.FileTextIcon(), screen: newEditionScreen(w.env)},
+		)
+	}
+	return sections
+}
+
+// onRoleChanged rebuilds the window after a connection test changed the
+// profile's role, so that the coordinator's sections appear or go, and
+// shows the test's result again on the new Sync section.
+func (w *MainWindow) onRoleChanged(who wire.WhoAmIResponse) {
+	if w.current >= sectionReview {
+		w.current = sectionSync
+	}
+	w.rebuild()
+	w.sync.showSettingsStatus(WhoAmIText(who), widget.SuccessImportance)
 }
 
 // build lays out the navigation and an empty body for the given sections
