@@ -513,7 +513,8 @@ func (s *editionScreen) discard() {
 	s.load(s.base)
 }
 
-// onExport asks for the PDF file and exports the edition being edited.
+// onExport opens a save dialog for the PDF file and exports the edition
+// being edited to the chosen path.
 func (s *editionScreen) onExport() {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {

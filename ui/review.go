@@ -313,8 +313,8 @@ func (s *reviewScreen) refresh() {
 	// listed case. The queue holds the cases waiting for one decision,
 	// which stays small next to the whole bank.
 	associations := map[string]bool{}
-	wanted := s.associationFilter.value()
-	kept := rows[:0]
+	chosen := s.associationFilter.value()
+	listed := rows[:0]
 	for _, row := range rows {
 		c, err := s.env.Store.PracticeCase(row.ID)
 		if err != nil {
@@ -322,8 +322,8 @@ func (s *reviewScreen) refresh() {
 			continue
 		}
 		associations[c.Association] = true
-		if wanted == "" || c.Association == wanted {
-			kept = append(kept, row)
+		if chosen == "" || c.Association == chosen {
+			listed = append(listed, row)
 		}
 	}
 	names := make([]string, 0, len(associations))
@@ -333,8 +333,8 @@ func (s *reviewScreen) refresh() {
 	slices.Sort(names)
 	s.associationFilter.setOptions(names)
 
-	s.rows = kept
-	s.count.SetText(TN("practice.count", len(kept)))
+	s.rows = listed
+	s.count.SetText(TN("practice.count", len(listed)))
 	s.list.UnselectAll()
 	s.list.Refresh()
 
@@ -483,7 +483,7 @@ func (s *reviewScreen) request(status data.CaseStatus) wire.ReviewRequest {
 }
 
 // decide sends the decision for the case on show. Returning a case needs
-// a general comment, so the association knows what to revise.
+// a general comment that tells the association what to revise.
 func (s *reviewScreen) decide(status data.CaseStatus) {
 	if s.current == nil || s.busy {
 		return

@@ -182,7 +182,7 @@ func TestReviewScreen_wholeRound(t *testing.T) {
 		t.Errorf("comments after a stored review = %q and %q, want them cleared", s.comment.Text, s.sectionComment["goals"].Text)
 	}
 
-	// The association sees the return, revises and submits again.
+	// The association pulls the return, revises and submits again.
 	syncWith(t, association, ts.URL, ts.AssociationToken)
 	returned, err := association.PracticeCase(submitted.ID)
 	if err != nil {
