@@ -438,7 +438,6 @@ func (v *conflictView) onKeepServer() {
 		v.fail("accept server version", err)
 		return
 	}
-	v.env.Log.Info("conflict resolved with the server's version", "kind", c.Kind, "record", c.RecordID)
 	v.onClose(true)
 }
 
@@ -471,7 +470,6 @@ func (v *conflictView) resolve(chosen data.Record) {
 		v.fail("resolve conflict", err)
 		return
 	}
-	v.env.Log.Info("conflict resolved", "kind", c.Kind, "record", c.RecordID)
 	v.onClose(true)
 }
 

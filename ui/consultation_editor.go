@@ -53,6 +53,8 @@ func newConsultationEditor(env *Env) *consultationEditor {
 	name := func(field string) string { return FieldName(data.KindConsultation, field) }
 
 	e.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	// A long topic is cut, so that it cannot widen the window.
+	e.heading.Truncation = fyne.TextTruncateEllipsis
 	e.date = NewDateEntry()
 	e.duration = widget.NewEntry()
 	e.duration.SetPlaceHolder(T("consultations.duration_hint"))
@@ -257,7 +259,7 @@ func (e *consultationEditor) discard() {
 	e.load(e.base)
 }
 
-// onDelete asks for confirmation before deleting the loaded consultation.
+// onDelete shows a confirmation before deleting the loaded consultation.
 func (e *consultationEditor) onDelete() {
 	if e.base.ID == "" {
 		return

@@ -82,6 +82,9 @@ func newPracticeEditor(env *Env) *practiceEditor {
 	}
 
 	e.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	// A long title is cut, so that it cannot widen the window past the
+	// screen and push the buttons beside it out of sight.
+	e.heading.Truncation = fyne.TextTruncateEllipsis
 	e.review = widget.NewLabel("")
 	e.review.Wrapping = fyne.TextWrapWord
 	e.review.Importance = widget.WarningImportance
@@ -260,7 +263,7 @@ func (e *practiceEditor) showHistory(history []data.Review) {
 	setMessage(e.history, strings.Join(lines, "\n"))
 }
 
-// onDelete asks for confirmation before deleting the loaded case.
+// onDelete shows a confirmation before deleting the loaded case.
 func (e *practiceEditor) onDelete() {
 	if e.base.ID == "" {
 		return

@@ -284,8 +284,11 @@ func (s *SyncService) SyncNow() <-chan struct{} {
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
-		defer s.running.Unlock()
-		_, _ = s.syncLocked(s.ctx, false, func() { close(done) })
+		finished := s.syncLocked(s.ctx, false)
+		// The lock is released before the result is published, so a
+		// subscriber that starts the next sync at once is not refused.
+		s.running.Unlock()
+		s.publish(finished, func() { close(done) })
 	}()
 	return done
 }
@@ -306,10 +309,10 @@ func (s *SyncService) Pause() (resume func()) {
 	return s.running.Unlock
 }
 
-// syncLocked runs one sync while the caller holds s.running, and
-// publishes its events. delivered, when not nil, runs on the UI goroutine
-// after the SyncFinished event.
-func (s *SyncService) syncLocked(ctx context.Context, automatic bool, delivered func()) (syncclient.Report, error) {
+// syncLocked runs one sync while the caller holds s.running, publishes
+// its start and progress, and returns the SyncFinished event for the
+// caller to publish once it released the lock.
+func (s *SyncService) syncLocked(ctx context.Context, automatic bool) SyncEvent {
 	s.mu.Lock()
 	s.active = true
 	s.mu.Unlock()
@@ -324,8 +327,7 @@ func (s *SyncService) syncLocked(ctx context.Context, automatic bool, delivered 
 	if err != nil {
 		s.log.Warn("sync failed", "automatic", automatic, "err", err)
 	}
-	s.publish(SyncEvent{Kind: SyncFinished, Report: report, Err: err, Automatic: automatic}, delivered)
-	return report, err
+	return SyncEvent{Kind: SyncFinished, Report: report, Err: err, Automatic: automatic}
 }
 
 func (s *SyncService) runSync(ctx context.Context, automatic bool) (syncclient.Report, error) {
@@ -400,8 +402,10 @@ func (s *SyncService) autoLoop(ctx context.Context) {
 		if now.Before(next) || !s.running.TryLock() {
 			continue
 		}
-		_, err := s.syncLocked(ctx, true, nil)
+		finished := s.syncLocked(ctx, true)
 		s.running.Unlock()
+		s.publish(finished, nil)
+		err := finished.Err
 		if ctx.Err() != nil {
 			return
 		}
