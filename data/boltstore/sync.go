@@ -146,6 +146,11 @@ type PullOutcome struct {
 	// Skipped is the number of records of kinds this program does not know
 	// or that do not decode; they are logged.
 	Skipped int
+	// Confirmed is the number of records that came back at the revision
+	// this file already had, usually this client's own pushes. They are
+	// stored again, so the server's association id replaces the local one,
+	// but they are not news to the user, so Written leaves them out.
+	Confirmed int
 }
 
 func recordKey(kind data.Kind, id string) []byte { return []byte(string(kind) + "/" + id) }
@@ -656,7 +661,11 @@ func (s *DB) applyState(tx *bolt.Tx, state wire.RecordState, hasPending bool, ou
 	h.Revision = state.Revision
 	h.Deleted = false
 	keepRequester(tx, r)
-	outcome.Written++
+	if state.Revision == known.Known {
+		outcome.Confirmed++
+	} else {
+		outcome.Written++
+	}
 	return putSynced(tx, r)
 }
 

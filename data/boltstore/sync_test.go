@@ -545,3 +545,33 @@ func TestResetSyncCursor(t *testing.T) {
 		t.Errorf("NextPush after reset = %+v, want the same change based on 0", again)
 	}
 }
+
+func TestApplyPullCountsOwnPushAsConfirmed(t *testing.T) {
+	s := mustOpen(t)
+	ev := newEvent("Metinis susirinkimas", vilnius(2026, 12, 10, 15, 0))
+	mustSave(t, s, ev)
+	sent := mustNextPush(t, s)
+	mustRecord(t, s, sent, wire.Result{Status: wire.StatusApplied, Revision: 1})
+
+	// The next pull brings the same revision back with the server's
+	// association id.
+	echo := *ev
+	echo.Association = "server-assoc"
+	outcome, err := s.ApplyPull(wire.PullResponse{Records: []wire.RecordState{serverState(t, &echo, 1)}, NextCursor: "1"})
+	if err != nil {
+		t.Fatalf("ApplyPull: %v", err)
+	}
+	if outcome.Written != 0 {
+		t.Errorf("Written = %d, want 0 for the client's own push", outcome.Written)
+	}
+	if outcome.Confirmed != 1 {
+		t.Errorf("Confirmed = %d, want 1", outcome.Confirmed)
+	}
+	got, err := s.Event(ev.ID)
+	if err != nil {
+		t.Fatalf("Event: %v", err)
+	}
+	if got.Association != "server-assoc" {
+		t.Errorf("association = %q, want the server's", got.Association)
+	}
+}
