@@ -9,7 +9,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -300,7 +299,7 @@ func (p *program) restore(backupPath string) error {
 
 // showRecovery shows the recovery window for a damaged or too new file.
 func (p *program) showRecovery(cause error) {
-	backups, err := listBackups(p.paths.Backups)
+	backups, err := boltstore.ListBackups(p.paths.Backups, p.paths.Data)
 	if err != nil {
 		p.log.Error("list backups", "dir", p.paths.Backups, "err", err)
 	}
@@ -316,28 +315,6 @@ func (p *program) showRecovery(cause error) {
 		OnRestored: p.showMain,
 		OnQuit:     quit,
 	}).Show()
-}
-
-// listBackups lists the backups in dir, newest first, while the data file
-// itself cannot be opened. boltstore lists backups only through an open
-// store, so it opens a throwaway empty store whose backup folder is dir,
-// with automatic backups off so that nothing is written there. Its log
-// lines are dropped, as they would name the throwaway file.
-// NOTE: an exported listing function in boltstore would make this simpler.
-func listBackups(dir string) ([]data.BackupInfo, error) {
-	tmp, err := os.MkdirTemp("", "partneryste-list-")
-	if err != nil {
-		return nil, fmt.Errorf("list backups: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-
-	lister, err := boltstore.Open(filepath.Join(tmp, "list.db"),
-		boltstore.Options{Logger: slog.New(slog.DiscardHandler), BackupDir: dir, AutoBackupEvery: -1})
-	if err != nil {
-		return nil, fmt.Errorf("list backups: %w", err)
-	}
-	defer lister.Close()
-	return lister.Backups()
 }
 
 // restoreDamaged restores a backup over a file that did not open, then

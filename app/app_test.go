@@ -203,7 +203,7 @@ func TestProgram_startDamagedFileOffersRecovery(t *testing.T) {
 	p, stderr := newTestProgram(t)
 	backup := makeDamagedFile(t, p)
 
-	listed, err := listBackups(p.paths.Backups)
+	listed, err := boltstore.ListBackups(p.paths.Backups, p.paths.Data)
 	if err != nil {
 		t.Fatalf("list backups: %v", err)
 	}
@@ -236,7 +236,7 @@ func TestProgram_startDamagedFileOffersRecovery(t *testing.T) {
 }
 
 func TestListBackups_missingFolder(t *testing.T) {
-	list, err := listBackups(filepath.Join(t.TempDir(), "none"))
+	list, err := boltstore.ListBackups(filepath.Join(t.TempDir(), "none"), filepath.Join(t.TempDir(), "partneryste.db"))
 	if err != nil {
 		t.Fatalf("list: %v", err)
 	}

@@ -441,7 +441,7 @@ func (c *cli) runBackups() int {
 		return c.fail(err)
 	}
 	if len(backups) == 0 {
-		c.errorln(ui.T("cli.backups.none", map[string]any{"Folder": c.paths.Backups}))
+		c.errorln(ui.T("cli.backups.none", map[string]any{"Path": c.paths.Data, "Folder": c.paths.Backups}))
 		return exitOK
 	}
 	for _, b := range backups {

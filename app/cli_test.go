@@ -354,6 +354,32 @@ func TestCLI_backupAndRestore(t *testing.T) {
 	}
 }
 
+func TestCLI_backupsOfOneDataFile(t *testing.T) {
+	dir := t.TempDir()
+	main, copied := filepath.Join(dir, "p.db"), filepath.Join(dir, "copy.db")
+	for _, path := range []string{main, copied} {
+		if code, _, stderr := run(t, "en", "import", "-data", path, writeFile(t, "in.json", importFileText)); code != exitOK {
+			t.Fatalf("import into %s: %s", path, stderr)
+		}
+	}
+	code, stdout, stderr := run(t, "en", "backup", "-data", copied)
+	if code != exitOK {
+		t.Fatalf("backup of copy.db: exit %d: %s", code, stderr)
+	}
+	copyBackup := strings.TrimSpace(stdout)
+
+	code, stdout, stderr = run(t, "en", "backups", "-data", main)
+	if code != exitOK {
+		t.Fatalf("backups of p.db: exit %d: %s", code, stderr)
+	}
+	if strings.Contains(stdout, copyBackup) {
+		t.Errorf("backups of p.db list copy.db's backup:\n%s", stdout)
+	}
+	if want := "There are no backups of " + main; !strings.Contains(stderr, want) {
+		t.Errorf("backups of p.db: stderr %q lacks %q", stderr, want)
+	}
+}
+
 func TestCLI_restoreBadBackup(t *testing.T) {
 	path := dataFile(t)
 	code, _, stderr := run(t, "en", "restore", "-data", path, writeFile(t, "fake.db", "not a database"))

@@ -15,13 +15,23 @@ import (
 	"partneryste/data"
 )
 
-// Backup file names carry their UTC creation time to the millisecond, so
-// that sorting the names sorts the backups by time.
+// Backup file names start with the data file's name without ".db", so
+// that the backups of several data files in one folder stay apart. They
+// end with the UTC creation time to the millisecond, so that sorting the
+// names sorts the backups by time: "p-20261204-212621.000.db" for p.db.
+// Backups written before names carried the data file's name all start with
+// "partneryste-", the default data file's prefix, so that file still lists
+// them.
 const (
-	backupPrefix     = "partneryste-"
 	backupSuffix     = ".db"
 	backupTimeLayout = "20060102-150405.000"
 )
+
+// backupPrefix returns the name prefix of the backups of the data file at
+// dataPath.
+func backupPrefix(dataPath string) string {
+	return strings.TrimSuffix(filepath.Base(dataPath), backupSuffix) + "-"
+}
 
 // Backup writes a consistent copy of the open file into the backup folder
 // from a read transaction, so saves go on meanwhile, and then removes the
@@ -61,13 +71,13 @@ func (s *DB) Backup() (data.BackupInfo, error) {
 }
 
 func (s *DB) backupPath(t time.Time) string {
-	return filepath.Join(s.opts.BackupDir, backupPrefix+t.Format(backupTimeLayout)+backupSuffix)
+	return filepath.Join(s.opts.BackupDir, backupPrefix(s.path)+t.Format(backupTimeLayout)+backupSuffix)
 }
 
 // rotate removes the oldest backups past KeepBackups. A failure is logged
 // and not returned, because the new backup was written.
 func (s *DB) rotate() {
-	backups, err := ListBackups(s.opts.BackupDir)
+	backups, err := s.Backups()
 	if err != nil {
 		s.log.Warn("list backups for rotation failed", "error", err)
 		return
@@ -81,15 +91,18 @@ func (s *DB) rotate() {
 	}
 }
 
-// Backups lists the backups in the backup folder, newest first.
+// Backups lists the backups of this data file in the backup folder,
+// newest first.
 func (s *DB) Backups() ([]data.BackupInfo, error) {
-	return ListBackups(s.opts.BackupDir)
+	return ListBackups(s.opts.BackupDir, s.path)
 }
 
-// ListBackups returns the backups in dir, newest first, without an open
-// store, so that a program whose data file is damaged can offer them.
-// Other files in dir, such as a half-written ".tmp", are skipped.
-func ListBackups(dir string) ([]data.BackupInfo, error) {
+// ListBackups returns the backups of the data file at dataPath found in
+// dir, newest first, without an open store, so that a program whose data
+// file is damaged can offer them. Backups of other data files in dir, and
+// other files such as a half-written ".tmp", are skipped.
+func ListBackups(dir, dataPath string) ([]data.BackupInfo, error) {
+	prefix := backupPrefix(dataPath)
 	files, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
@@ -100,10 +113,12 @@ func ListBackups(dir string) ([]data.BackupInfo, error) {
 	var backups []data.BackupInfo
 	for _, f := range files {
 		name := f.Name()
-		if f.IsDir() || !strings.HasPrefix(name, backupPrefix) || !strings.HasSuffix(name, backupSuffix) {
+		if f.IsDir() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, backupSuffix) {
 			continue
 		}
-		stamp := strings.TrimSuffix(strings.TrimPrefix(name, backupPrefix), backupSuffix)
+		// The exact layout also keeps apart data files whose names share a
+		// start, such as p.db and p-2026.db.
+		stamp := strings.TrimSuffix(strings.TrimPrefix(name, prefix), backupSuffix)
 		created, err := time.Parse(backupTimeLayout, stamp)
 		if err != nil {
 			continue

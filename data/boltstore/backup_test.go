@@ -53,11 +53,11 @@ func TestBackupRotationAndOrder(t *testing.T) {
 			t.Errorf("rotation kept %s", gone.Path)
 		}
 	}
-	listed, err := ListBackups(filepath.Join(dir, "backups"))
+	listed, err := ListBackups(filepath.Join(dir, "backups"), s.Path())
 	if err != nil || len(listed) != 3 || listed[0] != backups[0] {
 		t.Errorf("ListBackups = %+v, %v; want the same 3 backups", listed, err)
 	}
-	if listed, err := ListBackups(filepath.Join(dir, "missing")); err != nil || len(listed) != 0 {
+	if listed, err := ListBackups(filepath.Join(dir, "missing"), s.Path()); err != nil || len(listed) != 0 {
 		t.Errorf("ListBackups(missing folder) = %v, %v; want none", listed, err)
 	}
 	if err := Check(backups[0].Path, Options{}); err != nil {
