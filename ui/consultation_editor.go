@@ -43,12 +43,15 @@ type consultationEditor struct {
 	status           *enumSelect
 	followUp         *DateEntry
 	messages         *fieldMessages
+	// saveStatus reports the last save above the form.
+	saveStatus *editorStatus
+	scroll     *container.Scroll
 
 	content fyne.CanvasObject
 }
 
 func newConsultationEditor(env *Env) *consultationEditor {
-	e := &consultationEditor{env: env, messages: newFieldMessages(data.KindConsultation)}
+	e := &consultationEditor{env: env, messages: newFieldMessages(data.KindConsultation), saveStatus: newEditorStatus()}
 	m := e.messages
 	name := func(field string) string { return FieldName(data.KindConsultation, field) }
 
@@ -75,26 +78,30 @@ func newConsultationEditor(env *Env) *consultationEditor {
 	privacy.Wrapping = fyne.TextWrapWord
 	personal := widget.NewCard(T("consultations.personal.title"), "", container.NewVBox(
 		privacy,
-		fieldBlock(name("requester.name"), e.requesterName, m.label("requester.name")),
-		fieldBlock(name("requester.school"), e.requesterSchool, m.label("requester.school")),
-		fieldBlock(name("requester.contact"), e.requesterContact, m.label("requester.contact")),
+		m.block("requester.name", name("requester.name"), e.requesterName),
+		m.block("requester.school", name("requester.school"), e.requesterSchool),
+		m.block("requester.contact", name("requester.contact"), e.requesterContact),
 	))
 
+	question := fieldBlock(name("question"), e.question.content, nil)
+	m.anchor("question", question)
+	answer := fieldBlock(name("answer"), e.answer.content, nil)
+	m.anchor("answer", answer)
 	form := container.NewVBox(
 		container.NewGridWithColumns(2,
-			fieldBlock(name("date"), e.date, m.label("date")),
-			fieldBlock(name("duration_min"), e.duration, m.label("duration_min")),
-			fieldBlock(name("format"), e.format.Select, m.label("format")),
-			fieldBlock(name("status"), e.status.Select, m.label("status")),
+			m.block("date", name("date"), e.date),
+			m.block("duration_min", name("duration_min"), e.duration),
+			m.block("format", name("format"), e.format.Select),
+			m.block("status", name("status"), e.status.Select),
 		),
-		fieldBlock(name("topic"), e.topic, m.label("topic")),
-		fieldBlock(name("category"), e.category, m.label("category")),
+		m.block("topic", name("topic"), e.topic),
+		m.block("category", name("category"), e.category),
 		personal,
-		fieldBlock(name("question"), e.question.content, nil),
-		fieldBlock(name("answer"), e.answer.content, nil),
+		question,
+		answer,
 		container.NewGridWithColumns(2,
-			fieldBlock(name("consultant"), e.consultant, m.label("consultant")),
-			fieldBlock(name("follow_up"), e.followUp, m.label("follow_up")),
+			m.block("consultant", name("consultant"), e.consultant),
+			m.block("follow_up", name("follow_up"), e.followUp),
 		),
 	)
 
@@ -103,10 +110,15 @@ func newConsultationEditor(env *Env) *consultationEditor {
 	discard := widget.NewButtonWithIcon(T("consultations.discard"), theme.CancelIcon(), e.discard)
 	e.deleteButton = widget.NewButtonWithIcon(T("consultations.delete"), theme.DeleteIcon(), e.onDelete)
 	e.deleteButton.Importance = widget.DangerImportance
+	e.scroll = scrollForm(form)
 	e.content = container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(e.deleteButton, discard, save), e.heading), m.fallback),
+		container.NewVBox(
+			container.NewBorder(nil, nil, nil, container.NewHBox(e.deleteButton, discard, save), e.heading),
+			e.saveStatus.label,
+			m.fallback,
+		),
 		nil, nil, nil,
-		scrollForm(form),
+		e.scroll,
 	)
 	e.load(newConsultation())
 	return e
@@ -122,6 +134,7 @@ func newConsultation() data.Consultation {
 func (e *consultationEditor) load(c data.Consultation) {
 	e.base = c
 	e.messages.clear()
+	e.saveStatus.clear()
 	e.date.SetError("")
 	e.followUp.SetError("")
 
@@ -235,11 +248,13 @@ func (e *consultationEditor) save() error {
 		return errInvalidInput
 	case err != nil:
 		e.env.Log.Error("save consultation failed", "id", c.ID, "err", err)
+		e.saveStatus.clear()
 		setMessage(e.messages.fallback, T("consultations.save_failed"))
 		return fmt.Errorf("save consultation: %w", err)
 	}
 
 	e.load(c)
+	e.saveStatus.showSaved()
 	if e.onSaved != nil {
 		e.onSaved(c)
 	}
@@ -247,11 +262,16 @@ func (e *consultationEditor) save() error {
 }
 
 // showMessages shows the messages beside their fields and also marks the
-// date entries, whose own icon marks the wrong one.
+// date entries, whose own icon marks the wrong one. The line at the top
+// counts the invalid fields, and the form scrolls to the first of them.
 func (e *consultationEditor) showMessages(fields []data.FieldError) {
 	e.messages.show(fields)
 	e.date.SetError(e.messages.text("date"))
 	e.followUp.SetError(e.messages.text("follow_up"))
+
+	shown := e.messages.shown()
+	e.saveStatus.showInvalid(len(shown))
+	scrollToFirst(e.scroll, shown)
 }
 
 // discard reloads the base record, dropping every unsaved change.

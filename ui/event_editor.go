@@ -118,6 +118,12 @@ type eventEditor struct {
 
 	// messages maps a row name (see eventMessageRow) to its message label.
 	messages map[string]*widget.Label
+	// anchors maps a row name to the block that showing its message
+	// scrolls to.
+	anchors map[string]fyne.CanvasObject
+	// saveStatus reports the last save above the form.
+	saveStatus *editorStatus
+	scroll     *container.Scroll
 
 	saveButton   *widget.Button
 	deleteButton *widget.Button
@@ -130,7 +136,12 @@ type eventEditor struct {
 }
 
 func newEventEditor(env *Env) *eventEditor {
-	e := &eventEditor{env: env, messages: map[string]*widget.Label{}}
+	e := &eventEditor{
+		env:        env,
+		messages:   map[string]*widget.Label{},
+		anchors:    map[string]fyne.CanvasObject{},
+		saveStatus: newEditorStatus(),
+	}
 
 	e.heading = widget.NewLabel("")
 	e.heading.TextStyle.Bold = true
@@ -171,16 +182,16 @@ func newEventEditor(env *Env) *eventEditor {
 
 func (e *eventEditor) layout() fyne.CanvasObject {
 	field := func(name string, input fyne.CanvasObject) fyne.CanvasObject {
-		caption := widget.NewLabel(FieldName(data.KindEvent, name))
-		caption.TextStyle.Bold = true
-		return container.NewVBox(caption, input, e.messageLabel(eventMessageRow(name)))
+		row := eventMessageRow(name)
+		block := fieldBlock(FieldName(data.KindEvent, name), input, e.messageLabel(row))
+		e.anchors[row] = block
+		return block
 	}
 	dateTime := func(name string, date *DateEntry, clock *TimeEntry) fyne.CanvasObject {
 		return field(name, container.NewBorder(nil, nil, nil, clock, date))
 	}
 
 	e.form = container.NewVBox(
-		e.messageLabel(rowGeneral),
 		field("title", e.title),
 		field("type", e.eventType),
 		e.allDay,
@@ -194,7 +205,9 @@ func (e *eventEditor) layout() fyne.CanvasObject {
 		e.public,
 	)
 	buttons := container.NewHBox(e.saveButton, e.deleteButton, e.closeButton)
-	return container.NewBorder(e.heading, buttons, nil, nil, container.NewVScroll(e.form))
+	e.scroll = scrollForm(e.form)
+	top := container.NewVBox(e.heading, e.saveStatus.label, e.messageLabel(rowGeneral))
+	return container.NewBorder(top, buttons, nil, nil, e.scroll)
 }
 
 // messageLabel returns the hidden danger-coloured label of a row, creating
@@ -234,6 +247,7 @@ func (e *eventEditor) load(ev data.Event) {
 	e.setValues(eventFormValuesOf(ev))
 	e.loadedValues = e.values()
 	e.clearMessages()
+	e.saveStatus.clear()
 
 	if ev.ID == "" {
 		e.heading.SetText(T("calendar.new_event"))
@@ -409,7 +423,7 @@ func (e *eventEditor) save() error {
 			e.addMessage(row, msg)
 			verr.Fields = append(verr.Fields, data.FieldError{Field: row, Code: data.CodeInvalidDate})
 		}
-		e.form.Refresh()
+		e.showInvalid()
 		return verr
 	}
 
@@ -418,7 +432,7 @@ func (e *eventEditor) save() error {
 	switch {
 	case errors.As(err, &ve):
 		e.showFieldErrors(ve.Fields)
-		e.form.Refresh()
+		e.showInvalid()
 		return err
 	case err != nil:
 		e.env.Log.Error("save event", "id", ev.ID, "err", err)
@@ -429,10 +443,30 @@ func (e *eventEditor) save() error {
 
 	e.env.Log.Info("event saved", "id", ev.ID, "revision", ev.Revision)
 	e.load(ev)
+	e.saveStatus.showSaved()
 	if e.onSaved != nil {
 		e.onSaved(ev)
 	}
 	return nil
+}
+
+// showInvalid reports the number of rows with messages at the top and
+// scrolls the first of them into view.
+func (e *eventEditor) showInvalid() {
+	shown := e.shownRows()
+	e.saveStatus.showInvalid(len(shown))
+	scrollToFirst(e.scroll, shown)
+}
+
+// shownRows returns the blocks of the field rows that show a message.
+func (e *eventEditor) shownRows() []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for row, label := range e.messages {
+		if row != rowGeneral && label.Visible() {
+			out = append(out, e.anchors[row])
+		}
+	}
+	return out
 }
 
 // showFieldErrors shows each translated message beside its field and marks

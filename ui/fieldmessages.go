@@ -22,6 +22,9 @@ type fieldMessages struct {
 	kind     data.Kind
 	labels   map[string]*widget.Label
 	fallback *widget.Label
+	// anchors maps a message label to the block of its field, which the
+	// editor scrolls into view when that field is invalid.
+	anchors map[*widget.Label]fyne.CanvasObject
 }
 
 func newFieldMessages(kind data.Kind) *fieldMessages {
@@ -29,7 +32,40 @@ func newFieldMessages(kind data.Kind) *fieldMessages {
 		kind:     kind,
 		labels:   map[string]*widget.Label{},
 		fallback: newMessageLabel(),
+		anchors:  map[*widget.Label]fyne.CanvasObject{},
 	}
+}
+
+// block returns fieldBlock for a field with the field's message label, and
+// makes the block the place that showing the field's message scrolls to.
+func (m *fieldMessages) block(field, caption string, input fyne.CanvasObject) fyne.CanvasObject {
+	l := m.label(field)
+	b := fieldBlock(caption, input, l)
+	m.anchors[l] = b
+	return b
+}
+
+// anchor makes obj the place that a message of field scrolls to.
+func (m *fieldMessages) anchor(field string, obj fyne.CanvasObject) {
+	m.anchors[m.label(field)] = obj
+}
+
+// shown returns the blocks of the fields whose messages are visible, or the
+// message labels themselves when no block is registered. The fallback
+// label is left out because it sits above the scrolled form.
+func (m *fieldMessages) shown() []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, l := range m.labels {
+		if !l.Visible() {
+			continue
+		}
+		if a, ok := m.anchors[l]; ok {
+			out = append(out, a)
+		} else {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // newMessageLabel returns a hidden, wrapping label in the error colour.
@@ -56,6 +92,7 @@ func (m *fieldMessages) label(field string) *widget.Label {
 func (m *fieldMessages) forget(prefix string) {
 	for field := range m.labels {
 		if strings.HasPrefix(field, prefix) {
+			delete(m.anchors, m.labels[field])
 			delete(m.labels, field)
 		}
 	}
@@ -135,6 +172,89 @@ func fieldBlock(caption string, input fyne.CanvasObject, message *widget.Label) 
 		return container.NewVBox(label, input)
 	}
 	return container.NewVBox(label, input, message)
+}
+
+// editorStatus is the line at the top of an editor that reports the last
+// save: how many fields still block it, or that it succeeded.
+type editorStatus struct {
+	label *widget.Label
+	// invalid is set while the line counts invalid fields.
+	invalid bool
+}
+
+func newEditorStatus() *editorStatus {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return &editorStatus{label: l}
+}
+
+// showInvalid reports a failed save with count invalid fields. A count of
+// zero hides the line.
+func (s *editorStatus) showInvalid(count int) {
+	if count <= 0 {
+		s.clear()
+		return
+	}
+	s.invalid = true
+	s.label.Importance = widget.DangerImportance
+	setMessage(s.label, TN("editor.not_saved", count))
+}
+
+// recount updates the number of invalid fields after the user fixed one,
+// and leaves any other report as it is.
+func (s *editorStatus) recount(count int) {
+	if s.invalid {
+		s.showInvalid(count)
+	}
+}
+
+// showSaved reports a successful save.
+func (s *editorStatus) showSaved() {
+	s.invalid = false
+	s.label.Importance = widget.SuccessImportance
+	setMessage(s.label, T("editor.saved"))
+}
+
+// clear hides the line.
+func (s *editorStatus) clear() {
+	s.invalid = false
+	setMessage(s.label, "")
+}
+
+// text returns the shown report, or "" when the line is hidden.
+func (s *editorStatus) text() string {
+	if !s.label.Visible() {
+		return ""
+	}
+	return s.label.Text
+}
+
+// scrollToFirst scrolls the form so that the topmost visible object of
+// targets is at the top of the scroller's view. Objects that no canvas
+// shows yet are at position zero, so the form then scrolls to the top.
+func scrollToFirst(scroll *container.Scroll, targets []fyne.CanvasObject) {
+	// Messages shown just now are not laid out until the next frame, so
+	// lay out the form before measuring positions.
+	scroll.Refresh()
+
+	driver := fyne.CurrentApp().Driver()
+	origin := driver.AbsolutePositionForObject(scroll.Content)
+	found := false
+	var top float32
+	for _, o := range targets {
+		if o == nil || !o.Visible() {
+			continue
+		}
+		y := driver.AbsolutePositionForObject(o).Y - origin.Y
+		if !found || y < top {
+			top, found = y, true
+		}
+	}
+	if !found {
+		return
+	}
+	scroll.ScrollToOffset(fyne.NewPos(scroll.Offset.X, max(top-theme.Padding(), 0)))
 }
 
 // scrollForm wraps a form in a vertical scroller with a gutter at the

@@ -63,6 +63,9 @@ type practiceEditor struct {
 	// confirm is the open delete confirmation, or nil.
 	confirm  *calendarConfirm
 	messages *fieldMessages
+	// saveStatus reports the last save above the form.
+	saveStatus *editorStatus
+	scroll     *container.Scroll
 
 	content fyne.CanvasObject
 }
@@ -75,10 +78,11 @@ type authorRow struct {
 
 func newPracticeEditor(env *Env) *practiceEditor {
 	e := &practiceEditor{
-		env:      env,
-		messages: newFieldMessages(data.KindPractice),
-		sections: map[string]*longTextField{},
-		comments: map[string]*widget.Label{},
+		env:        env,
+		messages:   newFieldMessages(data.KindPractice),
+		saveStatus: newEditorStatus(),
+		sections:   map[string]*longTextField{},
+		comments:   map[string]*widget.Label{},
 	}
 
 	e.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -117,10 +121,15 @@ func newPracticeEditor(env *Env) *practiceEditor {
 	e.deleteButton = widget.NewButtonWithIcon(T("practice.delete"), theme.DeleteIcon(), e.onDelete)
 	e.deleteButton.Importance = widget.DangerImportance
 
+	e.scroll = scrollForm(e.form())
 	e.content = container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(e.deleteButton, discard, e.saveButton), e.heading), e.messages.fallback),
+		container.NewVBox(
+			container.NewBorder(nil, nil, nil, container.NewHBox(e.deleteButton, discard, e.saveButton), e.heading),
+			e.saveStatus.label,
+			e.messages.fallback,
+		),
 		nil, nil, nil,
-		scrollForm(e.form()),
+		e.scroll,
 	)
 	e.load(newPracticeCase())
 	return e
@@ -137,18 +146,20 @@ func (e *practiceEditor) form() fyne.CanvasObject {
 	m := e.messages
 	name := func(field string) string { return FieldName(data.KindPractice, field) }
 
+	authorsHeading := sectionHeading(name("authors"))
+	m.anchor("authors", authorsHeading)
 	box := container.NewVBox(
 		e.review,
 		e.history,
-		fieldBlock(name("status"), container.NewBorder(nil, nil, nil, e.transitions, e.status.Select), m.label("status")),
+		m.block("status", name("status"), container.NewBorder(nil, nil, nil, e.transitions, e.status.Select)),
 		sectionHeading(T("practice.heading.general")),
-		fieldBlock(name("title"), e.title, m.label("title")),
-		fieldBlock(name("subject"), e.subject, m.label("subject")),
-		fieldBlock(name("levels"), e.levels, m.label("levels")),
-		fieldBlock(name("grades"), e.grades, m.label("grades")),
-		fieldBlock(name("keywords"), e.keywords, m.label("keywords")),
-		fieldBlock(name("licence"), e.licence, m.label("licence")),
-		sectionHeading(name("authors")),
+		m.block("title", name("title"), e.title),
+		m.block("subject", name("subject"), e.subject),
+		m.block("levels", name("levels"), e.levels),
+		m.block("grades", name("grades"), e.grades),
+		m.block("keywords", name("keywords"), e.keywords),
+		m.block("licence", name("licence"), e.licence),
+		authorsHeading,
 		e.authorBox,
 		m.label("authors"),
 		container.NewHBox(e.addAuthor),
@@ -164,7 +175,9 @@ func (e *practiceEditor) form() fyne.CanvasObject {
 		comment.Importance = widget.WarningImportance
 		comment.Hide()
 		e.comments[s.Field] = comment
-		box.Add(fieldBlock(name(s.Field), container.NewVBox(comment, field.content), nil))
+		block := fieldBlock(name(s.Field), container.NewVBox(comment, field.content), nil)
+		m.anchor(s.Field, block)
+		box.Add(block)
 	}
 	return box
 }
@@ -181,6 +194,7 @@ func (e *practiceEditor) levelLabels() []string {
 func (e *practiceEditor) load(c data.PracticeCase) {
 	e.base = c
 	e.messages.clear()
+	e.saveStatus.clear()
 
 	if c.ID == "" {
 		e.heading.SetText(T("practice.new_case"))
@@ -320,7 +334,10 @@ func (e *practiceEditor) layoutAuthors() {
 	e.authorBox.RemoveAll()
 	for i, row := range e.authors {
 		fields := container.NewGridWithColumns(3, row.name, row.school, row.role)
-		e.authorBox.Add(container.NewBorder(nil, e.messages.label(itemPath("authors", i)), nil, row.remove, fields))
+		path := itemPath("authors", i)
+		block := container.NewBorder(nil, e.messages.label(path), nil, row.remove, fields)
+		e.messages.anchor(path, block)
+		e.authorBox.Add(block)
 	}
 }
 
@@ -445,18 +462,29 @@ func (e *practiceEditor) save() error {
 	switch {
 	case errors.As(err, &invalid):
 		e.messages.show(authorFieldsToRows(invalid.Fields, rows))
+		e.showInvalid()
 		return errInvalidInput
 	case err != nil:
 		e.env.Log.Error("save practice case failed", "id", c.ID, "err", err)
+		e.saveStatus.clear()
 		setMessage(e.messages.fallback, T("practice.save_failed"))
 		return fmt.Errorf("save practice case: %w", err)
 	}
 
 	e.load(c)
+	e.saveStatus.showSaved()
 	if e.onSaved != nil {
 		e.onSaved(c)
 	}
 	return nil
+}
+
+// showInvalid reports the number of invalid fields at the top and scrolls
+// the first of them into view, which may be far below the Save button.
+func (e *practiceEditor) showInvalid() {
+	shown := e.messages.shown()
+	e.saveStatus.showInvalid(len(shown))
+	scrollToFirst(e.scroll, shown)
 }
 
 // authorFieldsToRows renumbers "authors.<i>..." paths from the saved list

@@ -1,0 +1,150 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+
+	"partneryste/data"
+)
+
+// showSmall shows content in a window too short for any editor's form, so
+// that the form has to scroll.
+func showSmall(env *Env, content fyne.CanvasObject) {
+	env.Window.SetContent(content)
+	env.Window.Resize(fyne.NewSize(900, 480))
+}
+
+// assertInView fails unless obj lies inside the part of the scrolled
+// content that the scroller shows.
+func assertInView(t *testing.T, scroll *container.Scroll, obj fyne.CanvasObject) {
+	t.Helper()
+	driver := fyne.CurrentApp().Driver()
+	y := driver.AbsolutePositionForObject(obj).Y - driver.AbsolutePositionForObject(scroll.Content).Y
+	top, bottom := scroll.Offset.Y, scroll.Offset.Y+scroll.Size().Height
+	if y < top || y >= bottom {
+		t.Errorf("object at y=%v is outside the view %v–%v", y, top, bottom)
+	}
+}
+
+func TestPracticeEditor_failedSaveScrollsToAuthors(t *testing.T) {
+	env := newRecordsTestEnv(t)
+	e := newPracticeEditor(env)
+	showSmall(env, e.content)
+
+	test.Type(e.title, "Projektinė savaitė")
+	test.Type(e.subject, "Istorija")
+	e.levels.SetSelected([]string{EnumLabel("level", string(data.LevelBasic))})
+	// The only author row stays blank, so the case has no author.
+
+	if err := e.save(); err == nil {
+		t.Fatal("save without an author returned nil")
+	}
+	if got, want := e.saveStatus.text(), "Įrašas neišsaugotas: pataisykite 1 lauką."; got != want {
+		t.Errorf("status = %q, want %q", got, want)
+	}
+	if e.scroll.Offset.Y <= 0 {
+		t.Errorf("scroll offset = %v, want the form scrolled down to the authors", e.scroll.Offset.Y)
+	}
+	assertInView(t, e.scroll, e.messages.label("authors"))
+}
+
+func TestPracticeEditor_savedStatus(t *testing.T) {
+	env := newRecordsTestEnv(t)
+	e := newPracticeEditor(env)
+	showSmall(env, e.content)
+
+	test.Type(e.title, "Projektinė savaitė")
+	test.Type(e.subject, "Istorija")
+	test.Type(e.authors[0].name, "Ona Onaitė")
+	e.levels.SetSelected([]string{EnumLabel("level", string(data.LevelBasic))})
+	if err := e.save(); err != nil {
+		t.Fatalf("save: %v", err)
+	}
+	if got := e.saveStatus.text(); got != "Išsaugota." {
+		t.Errorf("status = %q after a save, want %q", got, "Išsaugota.")
+	}
+}
+
+func TestConsultationEditor_failedSaveScrollsToContact(t *testing.T) {
+	env := newRecordsTestEnv(t)
+	e := newConsultationEditor(env)
+	showSmall(env, e.content)
+
+	test.Type(e.duration, "45")
+	test.Type(e.topic, "Vertinimo tvarka")
+	test.Type(e.requesterContact, "jonas@@mokykla")
+	test.Type(e.consultant, "Jonas Jonaitis")
+	e.scroll.ScrollToTop()
+
+	if err := e.save(); err == nil {
+		t.Fatal("save with an invalid contact returned nil")
+	}
+	if got, want := e.saveStatus.text(), "Įrašas neišsaugotas: pataisykite 1 lauką."; got != want {
+		t.Errorf("status = %q, want %q", got, want)
+	}
+	if e.messages.text("requester.contact") == "" {
+		t.Error("no message beside the contact")
+	}
+	assertInView(t, e.scroll, e.requesterContact)
+}
+
+func TestConsultationEditor_statusCountsFields(t *testing.T) {
+	env := newRecordsTestEnv(t)
+	e := newConsultationEditor(env)
+	showSmall(env, e.content)
+
+	// No duration, no topic and a contact with two @ signs.
+	test.Type(e.requesterContact, "jonas@@mokykla")
+	if err := e.save(); err == nil {
+		t.Fatal("save of an incomplete consultation returned nil")
+	}
+	if got, want := e.saveStatus.text(), "Įrašas neišsaugotas: pataisykite 3 laukus."; got != want {
+		t.Errorf("status = %q, want %q", got, want)
+	}
+	assertInView(t, e.scroll, e.duration)
+
+	replaceText(e.requesterContact, "jonas@mokykla.lt")
+	test.Type(e.duration, "30")
+	test.Type(e.topic, "Vertinimas")
+	if err := e.save(); err != nil {
+		t.Fatalf("save after fixing: %v", err)
+	}
+	if got := e.saveStatus.text(); got != "Išsaugota." {
+		t.Errorf("status = %q after a save, want %q", got, "Išsaugota.")
+	}
+}
+
+func TestEventEditor_failedSaveScrollsToField(t *testing.T) {
+	env := newRecordsTestEnv(t)
+	e := newEventEditor(env)
+	showSmall(env, e.root)
+
+	e.loadNew(calendarToday)
+	test.Type(e.title, "Metodinė diena")
+	e.eventType.SetSelectedIndex(0)
+	test.Type(e.startTime, "09:00")
+	test.Type(e.endTime, "12:00")
+	test.Type(e.registrationURL, "mokykla.lt/registracija")
+
+	if err := e.save(); err == nil {
+		t.Fatal("save with an address without a scheme returned nil")
+	}
+	if got, want := e.saveStatus.text(), "Įrašas neišsaugotas: pataisykite 1 lauką."; got != want {
+		t.Errorf("status = %q, want %q", got, want)
+	}
+	if e.scroll.Offset.Y <= 0 {
+		t.Errorf("scroll offset = %v, want the form scrolled down", e.scroll.Offset.Y)
+	}
+	assertInView(t, e.scroll, e.registrationURL)
+
+	replaceText(e.registrationURL, "https://mokykla.lt/registracija")
+	if err := e.save(); err != nil {
+		t.Fatalf("save after fixing: %v", err)
+	}
+	if got := e.saveStatus.text(); got != "Išsaugota." {
+		t.Errorf("status = %q after a save, want %q", got, "Išsaugota.")
+	}
+}
