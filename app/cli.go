@@ -446,7 +446,9 @@ func (c *cli) runBackups() int {
 	}
 	for _, b := range backups {
 		kib := (b.Size + 1023) / 1024
-		fmt.Fprintf(c.stdout, "%s  %8d KiB  %s\n", b.Created.In(data.Vilnius).Format("2006-01-02 15:04:05"), kib, b.Path)
+		// The zone name (EET or EEST) tells the time apart from the UTC
+		// time in the file name.
+		fmt.Fprintf(c.stdout, "%s  %8d KiB  %s\n", b.Created.In(data.Vilnius).Format("2006-01-02 15:04:05 MST"), kib, b.Path)
 	}
 	return exitOK
 }
@@ -462,10 +464,13 @@ func (c *cli) runRestore() int {
 		return exitFailure
 	}
 
-	err := boltstore.Restore(backup, c.paths.Data, boltstore.Options{Logger: c.log, BackupDir: c.paths.Backups})
+	result, err := boltstore.RestoreBackup(backup, c.paths.Data, boltstore.Options{Logger: c.log, BackupDir: c.paths.Backups})
 	switch {
+	case err == nil && result.KeptPath == "":
+		c.println(ui.T("cli.restore.done_new", map[string]any{"Backup": backup, "Path": c.paths.Data}))
+		return exitOK
 	case err == nil:
-		c.println(ui.T("cli.restore.done", map[string]any{"Backup": backup, "Path": c.paths.Data}))
+		c.println(ui.T("cli.restore.done", map[string]any{"Backup": backup, "Kept": result.KeptPath}))
 		return exitOK
 	case errors.Is(err, data.ErrLocked):
 		c.errorln(ui.T("cli.restore.locked", map[string]any{"Path": c.paths.Data}))

@@ -334,6 +334,15 @@ func TestCLI_backupAndRestore(t *testing.T) {
 	if code != exitOK || !strings.Contains(stdout, backup) {
 		t.Errorf("backups exit %d, output %q, want %s listed", code, stdout, backup)
 	}
+	// The listed time is the UTC time of the name, shown in Vilnius.
+	stamp := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(backup), "partneryste-"), "Z.db")
+	created, err := time.Parse("20060102-150405.000", stamp)
+	if err != nil {
+		t.Fatalf("backup name %s: %v", backup, err)
+	}
+	if want := created.In(data.Vilnius).Format("2006-01-02 15:04:05 MST"); !strings.HasPrefix(stdout, want) {
+		t.Errorf("backups output %q, want it to start with %s", stdout, want)
+	}
 
 	// Change the data, then restore by the backup's bare name.
 	db := openData(t, path)
@@ -346,11 +355,24 @@ func TestCLI_backupAndRestore(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("restore exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "Data restored from") {
-		t.Errorf("restore output %q", stdout)
+	kept, found := strings.CutPrefix(strings.TrimSpace(stdout), "Data restored from "+backup+". The previous file was kept as ")
+	kept = strings.TrimSuffix(kept, ".")
+	if !found || !strings.HasPrefix(kept, path+".before-restore-") {
+		t.Errorf("restore output %q, want the kept file named", stdout)
+	} else if _, err := os.Stat(kept); err != nil {
+		t.Errorf("kept file named in the output: %v", err)
 	}
 	if counts := collect(t, path); len(counts.Events) != 2 {
 		t.Errorf("after restore %d events, want 2", len(counts.Events))
+	}
+
+	fresh := filepath.Join(t.TempDir(), "new.db")
+	code, stdout, stderr = run(t, "en", "restore", "-data", fresh, backup)
+	if code != exitOK {
+		t.Fatalf("restore into a new file: exit %d: %s", code, stderr)
+	}
+	if want := "into the new file " + fresh; !strings.Contains(stdout, want) {
+		t.Errorf("restore output %q lacks %q", stdout, want)
 	}
 }
 

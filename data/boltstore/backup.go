@@ -17,15 +17,29 @@ import (
 
 // Backup file names start with the data file's name without ".db", so
 // that the backups of several data files in one folder stay apart. They
-// end with the UTC creation time to the millisecond, so that sorting the
-// names sorts the backups by time: "p-20261204-212621.000.db" for p.db.
-// Backups written before names carried the data file's name all start with
-// "partneryste-", the default data file's prefix, so that file still lists
-// them.
+// end with the UTC creation time to the millisecond and a "Z" that marks
+// it as UTC, so that sorting the names sorts the backups by time:
+// "p-20261204-212621.000Z.db" for p.db. BackupInfo.Created is the instant
+// from the name, and the program shows it in Vilnius time. Backups written
+// before names carried the data file's name all start with "partneryste-",
+// the default data file's prefix, so that file still lists them. Their
+// times are UTC too, without the "Z".
 const (
 	backupSuffix     = ".db"
 	backupTimeLayout = "20060102-150405.000"
+	utcMark          = "Z"
 )
+
+// backupTime formats t in UTC for backup names and kept data files.
+func backupTime(t time.Time) string {
+	return t.UTC().Format(backupTimeLayout) + utcMark
+}
+
+// parseBackupTime parses the time of a backup name, with or without the
+// trailing "Z" of older names.
+func parseBackupTime(stamp string) (time.Time, error) {
+	return time.Parse(backupTimeLayout, strings.TrimSuffix(stamp, utcMark))
+}
 
 // backupPrefix returns the name prefix of the backups of the data file at
 // dataPath.
@@ -71,7 +85,7 @@ func (s *DB) Backup() (data.BackupInfo, error) {
 }
 
 func (s *DB) backupPath(t time.Time) string {
-	return filepath.Join(s.opts.BackupDir, backupPrefix(s.path)+t.Format(backupTimeLayout)+backupSuffix)
+	return filepath.Join(s.opts.BackupDir, backupPrefix(s.path)+backupTime(t)+backupSuffix)
 }
 
 // rotate removes the oldest backups past KeepBackups. A failure is logged
@@ -119,7 +133,7 @@ func ListBackups(dir, dataPath string) ([]data.BackupInfo, error) {
 		// The exact layout also keeps apart data files whose names share a
 		// start, such as p.db and p-2026.db.
 		stamp := strings.TrimSuffix(strings.TrimPrefix(name, prefix), backupSuffix)
-		created, err := time.Parse(backupTimeLayout, stamp)
+		created, err := parseBackupTime(stamp)
 		if err != nil {
 			continue
 		}
@@ -220,44 +234,60 @@ func syncDir(dir string) error {
 	return nil
 }
 
-// Restore replaces the data file of a closed store with a backup. It first
-// checks that the backup is a whole Partnerystė file, and returns an error
-// wrapping data.ErrDamaged or data.ErrTooNew when it is not. It keeps the
-// current file as "<name>.before-restore-<time>" and never deletes it.
-// Then it copies the backup in through a synced temporary file and a
-// rename. It returns an error wrapping data.ErrLocked when a running
-// instance has the file open.
-func Restore(backupPath, dataPath string, opts Options) error {
+// RestoreResult describes a finished restore.
+type RestoreResult struct {
+	// KeptPath is the copy of the data file that the restore replaced,
+	// "<data file>.before-restore-<UTC time>Z", or empty when there was no
+	// data file.
+	KeptPath string
+}
+
+// RestoreBackup replaces the data file of a closed store with a backup. It
+// first checks that the backup is a whole Partnerystė file, and returns an
+// error wrapping data.ErrDamaged or data.ErrTooNew when it is not. It keeps
+// the current file as RestoreResult.KeptPath and never deletes it. Then it
+// copies the backup in through a synced temporary file and a rename. It
+// returns an error wrapping data.ErrLocked when a running instance has the
+// file open.
+func RestoreBackup(backupPath, dataPath string, opts Options) (RestoreResult, error) {
 	opts = opts.withDefaults(dataPath)
 	version, err := inspect(backupPath, opts.Timeout)
 	if err != nil {
-		return fmt.Errorf("restore from %s: %w", backupPath, err)
+		return RestoreResult{}, fmt.Errorf("restore from %s: %w", backupPath, err)
 	}
 	if version == 0 {
-		return fmt.Errorf("restore from %s: the file has no Partnerystė data, choose another backup: %w", backupPath, data.ErrDamaged)
+		return RestoreResult{}, fmt.Errorf("restore from %s: the file has no Partnerystė data, choose another backup: %w", backupPath, data.ErrDamaged)
 	}
 	if err := ensureUnlocked(dataPath, opts.Timeout); err != nil {
-		return fmt.Errorf("restore to %s: %w", dataPath, err)
+		return RestoreResult{}, fmt.Errorf("restore to %s: %w", dataPath, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(dataPath), 0o700); err != nil {
-		return fmt.Errorf("create data folder: %w", err)
+		return RestoreResult{}, fmt.Errorf("create data folder: %w", err)
 	}
 
+	var result RestoreResult
 	if _, err := os.Stat(dataPath); err == nil {
-		aside := dataPath + ".before-restore-" + opts.Now().UTC().Format("20060102-150405.000")
+		aside := dataPath + ".before-restore-" + backupTime(opts.Now())
 		if err := copyFile(dataPath, aside); err != nil {
-			return fmt.Errorf("keep current data file as %s: %w", aside, err)
+			return RestoreResult{}, fmt.Errorf("keep current data file as %s: %w", aside, err)
 		}
+		result.KeptPath = aside
 		opts.Logger.Info("current data file kept before restore", "data_file", dataPath, "kept_as", aside)
 	} else if !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("restore to %s: %w", dataPath, err)
+		return RestoreResult{}, fmt.Errorf("restore to %s: %w", dataPath, err)
 	}
 
 	if err := copyFile(backupPath, dataPath); err != nil {
-		return fmt.Errorf("restore %s to %s: %w", backupPath, dataPath, err)
+		return result, fmt.Errorf("restore %s to %s: %w", backupPath, dataPath, err)
 	}
 	opts.Logger.Info("backup restored", "backup", backupPath, "data_file", dataPath)
-	return nil
+	return result, nil
+}
+
+// Restore is RestoreBackup for callers that need no RestoreResult.
+func Restore(backupPath, dataPath string, opts Options) error {
+	_, err := RestoreBackup(backupPath, dataPath, opts)
+	return err
 }
 
 // ensureUnlocked returns an error wrapping data.ErrLocked when another

@@ -84,7 +84,7 @@ func TestBackupNamesSortByTime(t *testing.T) {
 	if filepath.Base(first.Path) >= filepath.Base(second.Path) {
 		t.Errorf("later backup name %s does not sort after %s", second.Path, first.Path)
 	}
-	if want := "partneryste-20261231-235959.999.db"; filepath.Base(first.Path) != want {
+	if want := "partneryste-20261231-235959.999Z.db"; filepath.Base(first.Path) != want {
 		t.Errorf("backup name = %s, want %s", filepath.Base(first.Path), want)
 	}
 }
