@@ -13,8 +13,9 @@ import (
 	"partneryste/data"
 )
 
-// maxDayLines is the number of event lines a day cell shows. A day with
-// more events shows one line fewer and a "+N" line that lists them all.
+// maxDayLines is the most event lines a day cell shows. A cell shows as
+// many as fit its height, at least one, and a day with more events than
+// lines shows one event fewer and a "+N" line that lists them all.
 const maxDayLines = 3
 
 // dayCell is one day of the month grid: the day's number and its events.
@@ -33,6 +34,9 @@ type dayCell struct {
 	number     *canvas.Text
 	chips      [maxDayLines]*eventChip
 	more       *eventChip
+	// lines is the number of event lines that fit the cell's height, as
+	// its last layout found.
+	lines int
 	// allEvents is the last menu opened from the "+N" line, or nil.
 	allEvents *widget.PopUpMenu
 	root      *fyne.Container
@@ -44,7 +48,7 @@ var (
 )
 
 func newDayCell(s *calendarScreen) *dayCell {
-	c := &dayCell{screen: s}
+	c := &dayCell{screen: s, lines: maxDayLines}
 	c.ExtendBaseWidget(c)
 
 	c.background = canvas.NewRectangle(color.Transparent)
@@ -52,7 +56,7 @@ func newDayCell(s *calendarScreen) *dayCell {
 	c.number = canvas.NewText("", theme.Color(theme.ColorNameForeground))
 	c.number.TextSize = theme.CaptionTextSize()
 
-	lines := container.NewVBox()
+	lines := container.New(&dayLinesLayout{cell: c})
 	for i := range c.chips {
 		index := i
 		c.chips[i] = newEventChip(func() { c.openChip(index) })
@@ -107,27 +111,72 @@ func (c *dayCell) show(day data.Date, inMonth, isToday, selected bool, events []
 		c.background.StrokeColor = primary
 	}
 
-	visible := len(events)
-	if visible > maxDayLines {
-		visible = maxDayLines - 1
+	c.fillLines()
+	c.number.Refresh()
+	c.background.Refresh()
+}
+
+// fillLines shows the first events in c.lines lines, the last of them a
+// "+N" line when the events do not all fit.
+func (c *dayCell) fillLines() {
+	visible := len(c.events)
+	if visible > c.lines {
+		visible = c.lines - 1
 	}
 	for i, chip := range c.chips {
 		if i < visible {
-			chip.setText(events[i].Title)
+			chip.setText(c.events[i].Title)
 			chip.Show()
 		} else {
 			chip.Hide()
 		}
 	}
-	if hidden := len(events) - visible; hidden > 0 {
+	if hidden := len(c.events) - visible; hidden > 0 {
 		c.more.setText(moreText(hidden))
 		c.more.Show()
 	} else {
 		c.more.Hide()
 	}
+}
 
-	c.number.Refresh()
-	c.background.Refresh()
+// dayLinesLayout stacks a day cell's event lines and shows only as many
+// as fit. Its minimum height is one line, so a busy day neither makes the
+// grid taller nor the window grow.
+type dayLinesLayout struct {
+	cell *dayCell
+}
+
+// lineHeight returns the height of one event line. Every line is an
+// eventChip with one line of caption text, so the first one stands for all.
+func lineHeight(objects []fyne.CanvasObject) float32 {
+	if len(objects) == 0 {
+		return 0
+	}
+	return objects[0].MinSize().Height
+}
+
+func (l *dayLinesLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(0, lineHeight(objects))
+}
+
+func (l *dayLinesLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	height, gap := lineHeight(objects), theme.Padding()
+	fit := int((size.Height + gap) / (height + gap))
+	fit = max(1, min(fit, maxDayLines))
+	if fit != l.cell.lines && l.cell.more != nil {
+		l.cell.lines = fit
+		l.cell.fillLines()
+	}
+
+	y := float32(0)
+	for _, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, height))
+		y += height + gap
+	}
 }
 
 func (c *dayCell) openChip(index int) {

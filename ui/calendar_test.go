@@ -722,3 +722,31 @@ func TestEventMenuText_timeOnFirstDay(t *testing.T) {
 		t.Errorf("all-day = %q, want the title alone", got)
 	}
 }
+
+func TestCalendarScreen_busyDayFitsShortCell(t *testing.T) {
+	s, env := newCalendarTestScreen(t)
+	busy := data.Date{Year: 2026, Month: time.December, Day: 17}
+	for i, title := range []string{"Pirmas", "Antras", "Trečias"} {
+		saveCalendarEvent(t, env, newTimedEvent(title, vilniusTime(busy, 9+i, 0), vilniusTime(busy, 9+i, 30)))
+	}
+	s.refresh()
+	cell := calendarCellFor(t, s, busy)
+	if texts := calendarChipTexts(cell); !slices.Equal(texts, []string{"Pirmas", "Antras", "Trečias"}) {
+		t.Errorf("tall cell shows %q, want all three events", texts)
+	}
+
+	// A window as short as the content allows leaves room for one line,
+	// and the window keeps its size instead of growing for the events.
+	minHeight := s.content().MinSize().Height
+	short := fyne.NewSize(1000, minHeight)
+	env.Window.Resize(short)
+	if texts := calendarChipTexts(cell); !slices.Equal(texts, []string{"+3"}) {
+		t.Errorf("short cell shows %q, want only +3", texts)
+	}
+	if got := env.Window.Canvas().Size(); got.Height > short.Height {
+		t.Errorf("window grew to %v, want at most %v", got, short)
+	}
+	if got := s.content().MinSize().Height; got != minHeight {
+		t.Errorf("content minimum height changed from %v to %v with three events on a day", minHeight, got)
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"partneryste/data"
@@ -77,12 +78,16 @@ func newConsultationsScreen(env *Env) *consultationsScreen {
 		widget.NewButton(T("consultations.period.month"), func() { s.setPeriod(thisMonth(data.Today())) }),
 		widget.NewButton(T("consultations.period.all"), func() { s.setPeriod(data.Date{}, data.Date{}) }),
 	)
+	// Each date field keeps room for a whole date beside its picker
+	// button, so that narrowing the window cuts neither.
+	dateWidth := dateEntryWidth(s.from)
 	filters := container.NewVBox(
 		container.NewBorder(nil, nil, nil, widget.NewButton(T("consultations.new"), s.onNew), s.search),
-		container.NewGridWithColumns(2, s.statusFilter.Select, s.categoryFilter.Select),
+		narrow(s.statusFilter.Select, filterMinWidth),
+		narrow(s.categoryFilter.Select, filterMinWidth),
 		container.NewGridWithColumns(2,
-			fieldBlock(T("consultations.filter.from"), s.from, nil),
-			fieldBlock(T("consultations.filter.to"), s.to, nil)),
+			fieldBlock(T("consultations.filter.from"), wideEnough(s.from, dateWidth), nil),
+			fieldBlock(T("consultations.filter.to"), wideEnough(s.to, dateWidth), nil)),
 		period,
 		s.count,
 	)
@@ -116,6 +121,18 @@ func showConsultationRow(item fyne.CanvasObject, c data.Consultation) {
 		details = c.Category + " · " + details
 	}
 	labels[1].(*widget.Label).SetText(details)
+}
+
+// dateEntryWidth returns the width e needs to show a whole yyyy-mm-dd
+// date, or its placeholder when that is wider, beside its picker button.
+func dateEntryWidth(e *DateEntry) float32 {
+	text := fyne.MeasureText("0000-00-00", theme.TextSize(), fyne.TextStyle{}).Width
+	placeholder := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), fyne.TextStyle{}).Width
+	width := max(text, placeholder) + 4*theme.InnerPadding()
+	if e.ActionItem != nil {
+		width += e.ActionItem.MinSize().Width + theme.Padding()
+	}
+	return width
 }
 
 // thisWeek returns Monday and Sunday of the week that contains day.

@@ -62,9 +62,13 @@ func newPracticeScreen(env *Env) *practiceScreen {
 	s.editor.onDeleted = func(string) { s.refresh() }
 
 	newButton := widget.NewButton(T("practice.new"), s.onNew)
+	// The filters stand one under another, so that each gets the list's
+	// whole width for its label, and each may narrow with an ellipsis.
 	filters := container.NewVBox(
 		container.NewBorder(nil, nil, nil, newButton, s.search),
-		container.NewGridWithColumns(3, s.statusFilter.Select, s.subjectFilter.Select, s.levelFilter.Select),
+		narrow(s.statusFilter.Select, filterMinWidth),
+		narrow(s.subjectFilter.Select, filterMinWidth),
+		narrow(s.levelFilter.Select, filterMinWidth),
 		s.count,
 	)
 	split := container.NewHSplit(container.NewBorder(filters, nil, nil, nil, s.list), s.editor.content)

@@ -86,6 +86,7 @@ type summaryView struct {
 
 func newSummaryView() *summaryView {
 	v := &summaryView{total: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), rows: container.NewVBox()}
+	v.total.Truncation = fyne.TextTruncateEllipsis
 	v.content = container.NewVScroll(container.NewVBox(v.total, v.rows))
 	return v
 }
@@ -107,8 +108,12 @@ func (v *summaryView) addTable(heading string, lines []summaryLine, label func(s
 		name := label(l.Key)
 		count := TN("consultations.count", l.Count)
 		v.lines = append(v.lines, name+": "+count)
+		// A long category is cut with an ellipsis so that the summary
+		// tab does not widen the list beside it.
+		nameLabel := widget.NewLabel(name)
+		nameLabel.Truncation = fyne.TextTruncateEllipsis
 		countLabel := widget.NewLabel(count)
 		countLabel.Alignment = fyne.TextAlignTrailing
-		v.rows.Add(container.NewGridWithColumns(2, widget.NewLabel(name), countLabel))
+		v.rows.Add(container.NewBorder(nil, nil, nil, countLabel, nameLabel))
 	}
 }

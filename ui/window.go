@@ -28,6 +28,11 @@ type WindowOptions struct {
 	SetLanguage func(language string) error
 }
 
+// DefaultWindowSize is the main window's size at start. It fits a
+// 1280×800 screen with a title bar and a panel, and every section's
+// minimum size is below it, so that no section widens the window.
+var DefaultWindowSize = fyne.NewSize(1200, 700)
+
 // Section ids, in the order the navigation lists them.
 const (
 	sectionCalendar = iota
@@ -134,19 +139,23 @@ func (w *MainWindow) build(sections []section) {
 	w.nav = widget.NewList(
 		func() int { return len(w.sections) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.CalendarIcon()), widget.NewLabel("Gerosios patirties bankas"))
+			// A truncated title lets the navigation narrow when a section
+			// needs the room, instead of widening the window.
+			title := widget.NewLabel("")
+			title.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.CalendarIcon()), nil, title)
 		},
 		func(id widget.ListItemID, obj fyne.CanvasObject) {
 			row := obj.(*fyne.Container)
-			row.Objects[0].(*widget.Icon).SetResource(w.sections[id].icon)
-			row.Objects[1].(*widget.Label).SetText(w.sectionTitle(id))
+			row.Objects[1].(*widget.Icon).SetResource(w.sections[id].icon)
+			row.Objects[0].(*widget.Label).SetText(w.sectionTitle(id))
 		},
 	)
 	w.nav.OnSelected = w.onNavSelected
 
 	w.body = container.NewStack()
 	split := container.NewHSplit(w.nav, w.body)
-	split.Offset = 0.22
+	split.Offset = 0.2
 	w.env.Window.SetContent(split)
 	w.env.Window.SetMainMenu(w.newMainMenu())
 	w.updateTitle()
@@ -511,3 +520,49 @@ func (w *MainWindow) String() string {
 	}
 	return fmt.Sprintf("main window (%s)", w.sections[w.current].titleKey)
 }
+
+// boundedLayout sizes its objects to the whole container and clamps the
+// minimum width it reports. A maximum keeps a wide widget, such as a Select
+// with long options or a row of filters, from widening the window: its text
+// is cut with an ellipsis instead. A minimum keeps an entry wide enough for
+// the text it is made for, such as a date.
+type boundedLayout struct {
+	minWidth, maxWidth float32
+}
+
+func (l boundedLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l boundedLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var min fyne.Size
+	for _, o := range objects {
+		if o.Visible() {
+			min = min.Max(o.MinSize())
+		}
+	}
+	if l.maxWidth > 0 && min.Width > l.maxWidth {
+		min.Width = l.maxWidth
+	}
+	if min.Width < l.minWidth {
+		min.Width = l.minWidth
+	}
+	return min
+}
+
+// narrow wraps obj so that its minimum width is at most width.
+func narrow(obj fyne.CanvasObject, width float32) *fyne.Container {
+	return container.New(boundedLayout{maxWidth: width}, obj)
+}
+
+// wideEnough wraps obj so that its minimum width is at least width.
+func wideEnough(obj fyne.CanvasObject, width float32) *fyne.Container {
+	return container.New(boundedLayout{minWidth: width}, obj)
+}
+
+// filterMinWidth is the narrowest a filter Select gets before its text is
+// cut: room for a few letters and the drop-down arrow.
+const filterMinWidth = 96

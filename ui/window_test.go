@@ -674,3 +674,47 @@ func BenchmarkMainWindow_rebuild(b *testing.B) {
 		w.rebuild()
 	}
 }
+
+func TestMainWindow_sectionsFitDefaultSize(t *testing.T) {
+	env := newTestEnv(t)
+	if _, err := sample.Load(env.Store); err != nil {
+		t.Fatalf("load sample data: %v", err)
+	}
+	// Long texts and a busy day must not widen or heighten the window.
+	long := strings.Repeat("Labai ilgas gerosios patirties pavadinimas ", 4)
+	c := validCase(long)
+	c.Subject = long
+	c.Authors[0].Name = long
+	if err := env.Store.Save(c); err != nil {
+		t.Fatalf("save case: %v", err)
+	}
+	day := data.Today()
+	for i := range 4 {
+		start := time.Date(day.Year, day.Month, day.Day, 9+i, 0, 0, 0, data.Vilnius)
+		ev := &data.Event{Title: long, Type: data.EventSeminar, Start: start, End: start.Add(time.Hour)}
+		if err := env.Store.Save(ev); err != nil {
+			t.Fatalf("save event: %v", err)
+		}
+	}
+	consultation := validConsultation("2026-03-02", long, long)
+	if err := env.Store.Save(consultation); err != nil {
+		t.Fatalf("save consultation: %v", err)
+	}
+
+	// 1100×680 is the smallest window the sections are laid out for: the
+	// old default size less a menu bar.
+	limit := fyne.NewSize(1100, 680)
+	if DefaultWindowSize.Width < limit.Width || DefaultWindowSize.Height < limit.Height {
+		t.Errorf("DefaultWindowSize %v is below %v", DefaultWindowSize, limit)
+	}
+	if DefaultWindowSize.Width > 1280 || DefaultWindowSize.Height > 740 {
+		t.Errorf("DefaultWindowSize %v does not fit a 1280×800 screen", DefaultWindowSize)
+	}
+	w := NewMainWindow(env, WindowOptions{Language: "lt"})
+	for id := range w.sections {
+		w.nav.Select(id)
+		if got := env.Window.Content().MinSize(); got.Width > limit.Width || got.Height > limit.Height {
+			t.Errorf("section %s needs %v, more than %v", w.sections[id].titleKey, got, limit)
+		}
+	}
+}
