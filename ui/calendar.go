@@ -263,6 +263,16 @@ func (s *calendarScreen) onDaySelected(day data.Date) {
 	s.refreshGrid()
 }
 
+// markSelected highlights day in the month on show, which may hold it as
+// a day of a neighbouring month, and a new event then starts on it.
+func (s *calendarScreen) markSelected(day data.Date) {
+	if s.selected == day {
+		return
+	}
+	s.selected = day
+	s.refreshGrid()
+}
+
 // openEvent opens the editor on a stored event, asking first when the
 // editor holds unsaved changes.
 func (s *calendarScreen) openEvent(id string) {

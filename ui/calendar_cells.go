@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -45,6 +46,7 @@ type dayCell struct {
 var (
 	_ fyne.Tappable       = (*dayCell)(nil)
 	_ fyne.DoubleTappable = (*dayCell)(nil)
+	_ desktop.Mouseable   = (*dayCell)(nil)
 )
 
 func newDayCell(s *calendarScreen) *dayCell {
@@ -74,7 +76,23 @@ func (c *dayCell) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(c.root)
 }
 
-// Tapped selects the cell's day.
+// MouseDown selects the cell's day as soon as the button goes down.
+// Fyne holds back Tapped of a widget that is also DoubleTappable until the
+// double-tap delay has passed, so a Ctrl+N typed right after the click
+// would otherwise open a new event on the day selected before.
+//
+// It does not move the grid to a neighbouring month, because the cells
+// would then show other days when the held-back Tapped arrives. Tapped
+// does that.
+func (c *dayCell) MouseDown(*desktop.MouseEvent) {
+	c.screen.markSelected(c.day)
+}
+
+// MouseUp does nothing. It completes desktop.Mouseable.
+func (c *dayCell) MouseUp(*desktop.MouseEvent) {}
+
+// Tapped selects the cell's day, and shows its month when the day belongs
+// to a neighbouring one.
 func (c *dayCell) Tapped(*fyne.PointEvent) {
 	c.screen.onDaySelected(c.day)
 }

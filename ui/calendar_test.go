@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -748,5 +749,35 @@ func TestCalendarScreen_busyDayFitsShortCell(t *testing.T) {
 	}
 	if got := s.content().MinSize().Height; got != minHeight {
 		t.Errorf("content minimum height changed from %v to %v with three events on a day", minHeight, got)
+	}
+}
+
+func TestCalendarScreen_newEventOnPressedDay(t *testing.T) {
+	s, _ := newCalendarTestScreen(t)
+	day := data.Date{Year: 2026, Month: time.December, Day: 19}
+	cell := calendarCellFor(t, s, day)
+
+	// Fyne delivers Tapped of a double-tappable cell only after the
+	// double-tap delay, so Ctrl+N can arrive between the press and it.
+	cell.MouseDown(&desktop.MouseEvent{Button: desktop.MouseButtonPrimary})
+	s.onNew()
+	if got := s.editor.startDate.Text; got != day.String() {
+		t.Errorf("new event starts on %q, want the pressed day %s", got, day)
+	}
+	if !s.editorOpen {
+		t.Error("Ctrl+N opened no editor")
+	}
+
+	// A press on a day of the next month frames it without moving the
+	// grid, so the held-back Tapped reaches the same cell and day.
+	next := data.Date{Year: 2027, Month: time.January, Day: 2}
+	nextCell := calendarCellFor(t, s, next)
+	nextCell.MouseDown(&desktop.MouseEvent{Button: desktop.MouseButtonPrimary})
+	if s.month != time.December || s.selected != next {
+		t.Errorf("after the press: month %s, selected %s; want December and %s", s.month, s.selected, next)
+	}
+	test.Tap(nextCell)
+	if s.month != time.January || s.selected != next {
+		t.Errorf("after the tap: month %s, selected %s; want January and %s", s.month, s.selected, next)
 	}
 }
