@@ -766,21 +766,11 @@ func (s *DB) ResolveConflict(kind data.Kind, id string, chosen data.Record) erro
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	err := s.bolt.Update(func(tx *bolt.Tx) error {
-		var conflict Conflict
-		found, err := getJSON(tx, bucketConflicts, key, &conflict)
+		conflict, n, err := takeConflict(tx, key)
 		if err != nil {
 			return err
 		}
-		if !found {
-			return data.ErrNotFound
-		}
-		pending, err := pendingByRecord(tx)
-		if err != nil {
-			return err
-		}
-		if dropped, err = dropPending(tx, pending[string(key)]); err != nil {
-			return err
-		}
+		dropped = n
 
 		local := int64(0)
 		acked := int64(0)
@@ -820,6 +810,29 @@ func (s *DB) ResolveConflict(kind data.Kind, id string, chosen data.Record) erro
 	return nil
 }
 
+// takeConflict reads the open conflict under key and drops the record's
+// pending changes, which the resolution replaces. It returns
+// data.ErrNotFound when the record has no open conflict.
+func takeConflict(tx *bolt.Tx, key []byte) (Conflict, int, error) {
+	var conflict Conflict
+	found, err := getJSON(tx, bucketConflicts, key, &conflict)
+	if err != nil {
+		return Conflict{}, 0, err
+	}
+	if !found {
+		return Conflict{}, 0, data.ErrNotFound
+	}
+	pending, err := pendingByRecord(tx)
+	if err != nil {
+		return Conflict{}, 0, err
+	}
+	dropped, err := dropPending(tx, pending[string(key)])
+	if err != nil {
+		return Conflict{}, 0, err
+	}
+	return conflict, dropped, nil
+}
+
 // AcceptServerVersion resolves a conflict by taking the server's version.
 // In one transaction it replaces the local record with the server's, or
 // removes it when the server deleted it, drops the record's pending changes
@@ -834,21 +847,11 @@ func (s *DB) AcceptServerVersion(kind data.Kind, id string) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	err := s.bolt.Update(func(tx *bolt.Tx) error {
-		var conflict Conflict
-		found, err := getJSON(tx, bucketConflicts, key, &conflict)
+		conflict, n, err := takeConflict(tx, key)
 		if err != nil {
 			return err
 		}
-		if !found {
-			return data.ErrNotFound
-		}
-		pending, err := pendingByRecord(tx)
-		if err != nil {
-			return err
-		}
-		if dropped, err = dropPending(tx, pending[string(key)]); err != nil {
-			return err
-		}
+		dropped = n
 		if err := deleteKey(tx, bucketConflicts, key); err != nil {
 			return err
 		}
