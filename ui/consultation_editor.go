@@ -61,7 +61,7 @@ func newConsultationEditor(env *Env) *consultationEditor {
 	e.date = NewDateEntry()
 	e.duration = widget.NewEntry()
 	e.duration.SetPlaceHolder(T("consultations.duration_hint"))
-	e.format = newEnumSelect("consultation.format", enumStrings(data.ConsultationFormats), "", nil)
+	e.format = newEnumSelect("consultation.format", enumStrings(data.ConsultationFormats), "", func(string) { e.fieldChanged("format") })
 	e.topic = widget.NewEntry()
 	e.category = widget.NewSelectEntry(nil)
 	e.category.SetPlaceHolder(T("consultations.category_hint"))
@@ -71,8 +71,9 @@ func newConsultationEditor(env *Env) *consultationEditor {
 	e.question = newLongTextField(data.Limit(data.KindConsultation, "question"), m.label("question"))
 	e.answer = newLongTextField(data.Limit(data.KindConsultation, "answer"), m.label("answer"))
 	e.consultant = widget.NewEntry()
-	e.status = newEnumSelect("consultation.status", enumStrings(data.ConsultationStatuses), "", nil)
+	e.status = newEnumSelect("consultation.status", enumStrings(data.ConsultationStatuses), "", func(string) { e.fieldChanged("status") })
 	e.followUp = NewDateEntry()
+	e.watchChanges()
 
 	privacy := widget.NewLabel(T("consultations.personal.note"))
 	privacy.Wrapping = fyne.TextWrapWord
@@ -122,6 +123,40 @@ func newConsultationEditor(env *Env) *consultationEditor {
 	)
 	e.load(newConsultation())
 	return e
+}
+
+// watchChanges clears a field's message as soon as the user changes the
+// field, so a fixed field does not look wrong until the next save.
+func (e *consultationEditor) watchChanges() {
+	entries := map[string]*widget.Entry{
+		"duration_min":      e.duration,
+		"topic":             e.topic,
+		"category":          &e.category.Entry,
+		"requester.name":    e.requesterName,
+		"requester.school":  e.requesterSchool,
+		"requester.contact": e.requesterContact,
+		"consultant":        e.consultant,
+	}
+	for field, entry := range entries {
+		entry.OnChanged = func(string) { e.fieldChanged(field) }
+	}
+	e.question.onChanged = func(string) { e.fieldChanged("question") }
+	e.answer.onChanged = func(string) { e.fieldChanged("answer") }
+	e.date.OnChanged = func(string) {
+		e.date.SetError("")
+		e.fieldChanged("date")
+	}
+	e.followUp.OnChanged = func(string) {
+		e.followUp.SetError("")
+		e.fieldChanged("follow_up")
+	}
+}
+
+// fieldChanged hides the message of a field the user changed and updates
+// the line at the top.
+func (e *consultationEditor) fieldChanged(field string) {
+	e.messages.clearField(field)
+	e.saveStatus.fieldChanged(len(e.messages.shown()))
 }
 
 // newConsultation returns the record a new editor starts from: today, in

@@ -148,3 +148,102 @@ func TestEventEditor_failedSaveScrollsToField(t *testing.T) {
 		t.Errorf("status = %q after a save, want %q", got, "Išsaugota.")
 	}
 }
+
+func TestPracticeEditor_editClearsMessage(t *testing.T) {
+	env := newRecordsTestEnv(t)
+	e := newPracticeEditor(env)
+	showSmall(env, e.content)
+
+	test.Type(e.subject, "Istorija")
+	e.levels.SetSelected([]string{EnumLabel("level", string(data.LevelBasic))})
+	if err := e.save(); err == nil {
+		t.Fatal("save without a title and an author returned nil")
+	}
+	if e.messages.text("title") == "" || e.messages.text("authors") == "" {
+		t.Fatalf("messages: title %q, authors %q, want both", e.messages.text("title"), e.messages.text("authors"))
+	}
+	if got, want := e.saveStatus.text(), "Įrašas neišsaugotas: pataisykite 2 laukus."; got != want {
+		t.Errorf("status = %q, want %q", got, want)
+	}
+
+	test.Type(e.title, "P")
+	if got := e.messages.text("title"); got != "" {
+		t.Errorf("title message = %q after typing a title, want none", got)
+	}
+	if got := e.messages.text("authors"); got == "" {
+		t.Error("authors message went when the title changed")
+	}
+	if got, want := e.saveStatus.text(), "Įrašas neišsaugotas: pataisykite 1 lauką."; got != want {
+		t.Errorf("status = %q after fixing one field, want %q", got, want)
+	}
+
+	test.Type(e.authors[0].name, "Ona")
+	if got := e.messages.text("authors"); got != "" {
+		t.Errorf("authors message = %q after typing an author, want none", got)
+	}
+	if got := e.saveStatus.text(); got != "" {
+		t.Errorf("status = %q with every field fixed, want none", got)
+	}
+}
+
+func TestConsultationEditor_editClearsDateError(t *testing.T) {
+	env := newRecordsTestEnv(t)
+	e := newConsultationEditor(env)
+	showSmall(env, e.content)
+
+	replaceText(e.date, "2026-02-30")
+	test.Type(e.duration, "30")
+	test.Type(e.topic, "Vertinimas")
+	test.Type(e.requesterContact, "jonas@@mokykla")
+	if err := e.save(); err == nil {
+		t.Fatal("save with a day that does not exist returned nil")
+	}
+	if e.date.ErrorText() == "" {
+		t.Fatal("date entry not marked after the failed save")
+	}
+
+	replaceText(e.date, "2026-02-27")
+	if got := e.date.ErrorText(); got != "" {
+		t.Errorf("date entry error = %q after a new date, want none", got)
+	}
+	if got := e.messages.text("date"); got != "" {
+		t.Errorf("date message = %q after a new date, want none", got)
+	}
+	if got := e.messages.text("requester.contact"); got == "" {
+		t.Error("contact message went when the date changed")
+	}
+
+	test.Type(e.requesterContact, "x")
+	if got := e.messages.text("requester.contact"); got != "" {
+		t.Errorf("contact message = %q after typing, want none", got)
+	}
+}
+
+func TestEventEditor_editClearsRowMessage(t *testing.T) {
+	env := newRecordsTestEnv(t)
+	e := newEventEditor(env)
+	showSmall(env, e.root)
+
+	e.loadNew(calendarToday)
+	test.Type(e.title, "Metodinė diena")
+	e.eventType.SetSelectedIndex(0)
+	// The start time is missing.
+	test.Type(e.endTime, "12:00")
+	if err := e.save(); err == nil {
+		t.Fatal("save without a start time returned nil")
+	}
+	if e.message(rowStart) == "" || e.startDate.ErrorText() == "" {
+		t.Fatalf("start row message %q, date mark %q, want both", e.message(rowStart), e.startDate.ErrorText())
+	}
+
+	test.Type(e.startTime, "9")
+	if got := e.message(rowStart); got != "" {
+		t.Errorf("start message = %q after typing a time, want none", got)
+	}
+	if got := e.startDate.ErrorText(); got != "" {
+		t.Errorf("start date mark = %q after typing a time, want none", got)
+	}
+	if got := e.saveStatus.text(); got != "" {
+		t.Errorf("status = %q with no message left, want none", got)
+	}
+}

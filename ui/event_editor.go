@@ -149,7 +149,12 @@ func newEventEditor(env *Env) *eventEditor {
 	e.title = widget.NewEntry()
 	e.eventType = widget.NewSelect(eventTypeLabels(), nil)
 	e.eventType.PlaceHolder = T("calendar.choose_type")
-	e.allDay = widget.NewCheck(T("calendar.all_day"), func(bool) { e.updateTimeFields() })
+	e.allDay = widget.NewCheck(T("calendar.all_day"), func(bool) {
+		e.updateTimeFields()
+		// The start and end rows' messages may be about the times.
+		e.rowChanged(rowStart)
+		e.rowChanged(rowEnd)
+	})
 	e.startDate = NewDateEntry()
 	e.startTime = NewTimeEntry()
 	e.endDate = NewDateEntry()
@@ -176,6 +181,7 @@ func newEventEditor(env *Env) *eventEditor {
 	})
 
 	e.root = e.layout()
+	e.watchChanges()
 	e.load(data.Event{})
 	return e
 }
@@ -208,6 +214,44 @@ func (e *eventEditor) layout() fyne.CanvasObject {
 	e.scroll = scrollForm(e.form)
 	top := container.NewVBox(e.heading, e.saveStatus.label, e.messageLabel(rowGeneral))
 	return container.NewBorder(top, buttons, nil, nil, e.scroll)
+}
+
+// watchChanges clears a row's message as soon as the user changes a field
+// of the row, so a fixed field does not look wrong until the next save.
+func (e *eventEditor) watchChanges() {
+	entries := map[string]*widget.Entry{
+		"title":            e.title,
+		"place":            e.place,
+		"online_url":       e.onlineURL,
+		"description":      e.description,
+		"audience":         e.audience,
+		"registration_url": e.registrationURL,
+	}
+	for row, entry := range entries {
+		entry.OnChanged = func(string) { e.rowChanged(row) }
+	}
+	e.eventType.OnChanged = func(string) { e.rowChanged("type") }
+	e.startDate.OnChanged = func(string) { e.rowChanged(rowStart) }
+	e.startTime.OnChanged = func(string) { e.rowChanged(rowStart) }
+	e.endDate.OnChanged = func(string) { e.rowChanged(rowEnd) }
+	e.endTime.OnChanged = func(string) { e.rowChanged(rowEnd) }
+}
+
+// rowChanged hides a row's message and its date entry's error mark, and
+// updates the line at the top.
+func (e *eventEditor) rowChanged(row string) {
+	if label, ok := e.messages[row]; ok && label.Visible() {
+		label.SetText("")
+		label.Hide()
+		switch row {
+		case rowStart:
+			e.startDate.SetError("")
+		case rowEnd:
+			e.endDate.SetError("")
+		}
+		e.form.Refresh()
+	}
+	e.saveStatus.fieldChanged(len(e.shownRows()))
 }
 
 // messageLabel returns the hidden danger-coloured label of a row, creating

@@ -139,6 +139,15 @@ func (m *fieldMessages) target(field string) *widget.Label {
 	return m.fallback
 }
 
+// clearField hides the message of a field, or of its closest registered
+// prefix, once the user changes the field. The fallback label stays,
+// because its messages belong to no single field.
+func (m *fieldMessages) clearField(field string) {
+	if l := m.target(field); l != m.fallback {
+		setMessage(l, "")
+	}
+}
+
 // text returns the message shown for a field, or "" when none is shown.
 func (m *fieldMessages) text(field string) string {
 	l := m.target(field)
@@ -149,6 +158,10 @@ func (m *fieldMessages) text(field string) string {
 }
 
 func setMessage(l *widget.Label, text string) {
+	if text == "" && l.Text == "" && !l.Visible() {
+		// Editors clear messages on every key, so skip the refresh.
+		return
+	}
 	if text == "" {
 		l.SetText("")
 		l.Hide()
@@ -201,12 +214,15 @@ func (s *editorStatus) showInvalid(count int) {
 	setMessage(s.label, TN("editor.not_saved", count))
 }
 
-// recount updates the number of invalid fields after the user fixed one,
-// and leaves any other report as it is.
-func (s *editorStatus) recount(count int) {
+// fieldChanged updates the line after the user changed a field: a failed
+// save's count drops to the count of messages still shown, and a saved
+// report goes, because the form now differs from the stored record.
+func (s *editorStatus) fieldChanged(count int) {
 	if s.invalid {
 		s.showInvalid(count)
+		return
 	}
+	s.clear()
 }
 
 // showSaved reports a successful save.

@@ -106,7 +106,10 @@ func newPracticeEditor(env *Env) *practiceEditor {
 	e.keywords = widget.NewEntry()
 	e.keywords.SetPlaceHolder(T("practice.keywords_hint"))
 	e.licence = widget.NewSelectEntry(licenceSuggestions)
-	e.status = newEnumSelect("practice.status", enumStrings(data.CaseStatuses), "", func(string) { e.updateTransitions() })
+	e.status = newEnumSelect("practice.status", enumStrings(data.CaseStatuses), "", func(string) {
+		e.updateTransitions()
+		e.fieldChanged("status")
+	})
 	e.transitions = container.NewHBox()
 
 	e.authorBox = container.NewVBox()
@@ -114,6 +117,7 @@ func newPracticeEditor(env *Env) *practiceEditor {
 		e.appendAuthor(data.Author{})
 		e.updateAuthorButtons()
 	})
+	e.watchChanges()
 
 	e.saveButton = widget.NewButtonWithIcon(T("practice.save"), theme.DocumentSaveIcon(), func() { _ = e.save() })
 	e.saveButton.Importance = widget.HighImportance
@@ -170,6 +174,7 @@ func (e *practiceEditor) form() fyne.CanvasObject {
 	for _, s := range scratch.Sections() {
 		field := newLongTextField(data.Limit(data.KindPractice, s.Field), m.label(s.Field))
 		e.sections[s.Field] = field
+		field.onChanged = func(string) { e.fieldChanged(s.Field) }
 		comment := widget.NewLabel("")
 		comment.Wrapping = fyne.TextWrapWord
 		comment.Importance = widget.WarningImportance
@@ -188,6 +193,29 @@ func (e *practiceEditor) levelLabels() []string {
 		labels[i] = EnumLabel("level", string(l))
 	}
 	return labels
+}
+
+// watchChanges clears a field's message as soon as the user changes the
+// field, so a fixed field does not look wrong until the next save.
+func (e *practiceEditor) watchChanges() {
+	entries := map[string]*widget.Entry{
+		"title":    e.title,
+		"subject":  &e.subject.Entry,
+		"grades":   e.grades,
+		"keywords": e.keywords,
+		"licence":  &e.licence.Entry,
+	}
+	for field, entry := range entries {
+		entry.OnChanged = func(string) { e.fieldChanged(field) }
+	}
+	e.levels.OnChanged = func([]string) { e.fieldChanged("levels") }
+}
+
+// fieldChanged hides the message of a field the user changed and updates
+// the line at the top.
+func (e *practiceEditor) fieldChanged(field string) {
+	e.messages.clearField(field)
+	e.saveStatus.fieldChanged(len(e.messages.shown()))
 }
 
 // load shows c in the form and makes it the base that dirty compares to.
@@ -312,6 +340,16 @@ func (e *practiceEditor) appendAuthor(a data.Author) {
 	row.school.SetText(a.School)
 	row.role.SetText(a.Role)
 	row.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeAuthor(row) })
+	changed := func(string) {
+		// A typed author also answers the message that the case has none.
+		e.messages.clearField("authors")
+		if i := slices.Index(e.authors, row); i >= 0 {
+			e.fieldChanged(itemPath("authors", i))
+		}
+	}
+	row.name.OnChanged = changed
+	row.school.OnChanged = changed
+	row.role.OnChanged = changed
 	e.authors = append(e.authors, row)
 	e.layoutAuthors()
 }
