@@ -170,6 +170,8 @@ func (e *consultationEditor) load(c data.Consultation) {
 	e.base = c
 	e.messages.clear()
 	e.saveStatus.clear()
+	// The scroller keeps its offset between records, which hid the topic.
+	e.scroll.ScrollToTop()
 	e.date.SetError("")
 	e.followUp.SetError("")
 

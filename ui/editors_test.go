@@ -247,3 +247,34 @@ func TestEventEditor_editClearsRowMessage(t *testing.T) {
 		t.Errorf("status = %q with no message left, want none", got)
 	}
 }
+
+func TestEditors_openAtTop(t *testing.T) {
+	env := newRecordsTestEnv(t)
+
+	event := newEventEditor(env)
+	showSmall(env, event.root)
+	event.scroll.ScrollToBottom()
+	if event.scroll.Offset.Y <= 0 {
+		t.Fatal("event form did not scroll, the test window is too tall")
+	}
+	event.loadNew(calendarToday)
+	if got := event.scroll.Offset.Y; got != 0 {
+		t.Errorf("new event opens at offset %v, want 0", got)
+	}
+
+	practice := newPracticeEditor(env)
+	showSmall(env, practice.content)
+	practice.scroll.ScrollToBottom()
+	practice.load(*validCase("Antras aprašas"))
+	if got := practice.scroll.Offset.Y; got != 0 {
+		t.Errorf("practice case opens at offset %v, want 0", got)
+	}
+
+	consultation := newConsultationEditor(env)
+	showSmall(env, consultation.content)
+	consultation.scroll.ScrollToBottom()
+	consultation.load(newConsultation())
+	if got := consultation.scroll.Offset.Y; got != 0 {
+		t.Errorf("new consultation opens at offset %v, want 0", got)
+	}
+}

@@ -292,6 +292,8 @@ func (e *eventEditor) load(ev data.Event) {
 	e.loadedValues = e.values()
 	e.clearMessages()
 	e.saveStatus.clear()
+	// The scroller keeps its offset between records, which hid the title.
+	e.scroll.ScrollToTop()
 
 	if ev.ID == "" {
 		e.heading.SetText(T("calendar.new_event"))

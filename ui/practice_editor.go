@@ -223,6 +223,8 @@ func (e *practiceEditor) load(c data.PracticeCase) {
 	e.base = c
 	e.messages.clear()
 	e.saveStatus.clear()
+	// The scroller keeps its offset between records, which hid the title.
+	e.scroll.ScrollToTop()
 
 	if c.ID == "" {
 		e.heading.SetText(T("practice.new_case"))
