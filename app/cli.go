@@ -250,8 +250,9 @@ func readImportFile(name string) (*jsonio.File, error) {
 
 func (c *cli) printResult(res jsonio.Result) {
 	c.println(ui.T("cli.import.done", map[string]any{
-		"Created": tallyText(res.Created),
-		"Updated": tallyText(res.Updated),
+		"Created":   tallyText(res.Created),
+		"Updated":   tallyText(res.Updated),
+		"Unchanged": tallyText(res.Unchanged),
 	}))
 	if res.Skipped > 0 {
 		c.println(ui.T("cli.import.skipped", map[string]any{"Count": res.Skipped}))

@@ -157,8 +157,11 @@ func TestCLI_importExportRoundTrip(t *testing.T) {
 	}
 
 	code, stdout, _ = run(t, "en", "import", "-data", target, exported)
-	if code != exitOK || !strings.Contains(stdout, "Updated: 2 events, 1 good-practice case, 1 consultation.") {
-		t.Errorf("second import exit %d, output %q, want every record updated", code, stdout)
+	if code != exitOK || !strings.Contains(stdout, "Unchanged: 2 events, 1 good-practice case, 1 consultation.") {
+		t.Errorf("second import exit %d, output %q, want every record unchanged", code, stdout)
+	}
+	if counts := countsOf(t, target); counts.Outbox != 4 {
+		t.Errorf("outbox after importing the same file twice = %d, want 4", counts.Outbox)
 	}
 }
 
@@ -533,4 +536,16 @@ func TestLoadTranslations_language(t *testing.T) {
 	if err := LoadTranslations("fr"); err == nil {
 		t.Errorf("LoadTranslations(fr) succeeded, want an error")
 	}
+}
+
+// countsOf returns the counts of the data file at path.
+func countsOf(t *testing.T, path string) data.Counts {
+	t.Helper()
+	db := openData(t, path)
+	defer db.Close()
+	counts, err := db.Counts()
+	if err != nil {
+		t.Fatalf("counts of %s: %v", path, err)
+	}
+	return counts
 }

@@ -64,9 +64,9 @@ func TestCLI_importICS(t *testing.T) {
 		t.Errorf("stdout = %q, want 15 new events", stdout)
 	}
 
-	// Importing the same file again updates the events.
+	// Importing the same file again changes none of the events.
 	code, stdout, _ = run(t, "en", "import-ics", "-data", path, fixture(t, "google.ics"))
-	if code != exitOK || !strings.Contains(stdout, "New: 0 events") || !strings.Contains(stdout, "Updated: 15 events") {
+	if code != exitOK || !strings.Contains(stdout, "New: 0 events") || !strings.Contains(stdout, "Unchanged: 15 events") {
 		t.Errorf("second import: exit %d, %q", code, stdout)
 	}
 	if got := len(collect(t, path).Events); got != 17 {

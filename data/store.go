@@ -13,7 +13,10 @@ type Store interface {
 	// association, the next revision and the times, then writes the record
 	// and an outbox entry in one transaction. It returns a
 	// *ValidationError for invalid input and stores nothing in that case.
-	// On success r's Meta holds the stored values.
+	// On success r's Meta holds the stored values. When r's content
+	// (everything but Meta) equals the stored live record with r's id,
+	// Save succeeds without writing: no new revision and no outbox entry,
+	// and r's Meta is the stored one, so its Revision is unchanged.
 	Save(r Record) error
 	// Delete turns the record into a tombstone and queues the deletion in
 	// the outbox. It returns ErrNotFound for an unknown id.

@@ -69,6 +69,7 @@ func TestMigrateSchema1(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Event(e-1): %v", err)
 	}
+	ev.Place += " (atnaujinta)"
 	mustSave(t, s, &ev)
 	if ev.Revision != 3 {
 		t.Errorf("saving a migrated event gave revision %d, want 3", ev.Revision)

@@ -50,7 +50,9 @@ func checkRecordType(r data.Record) error {
 // one transaction. It returns r.Validate's error unchanged and stores
 // nothing when r is invalid. A caller-given id that does not exist yet
 // creates a record with that id, as import needs. Saving the id of a
-// tombstone brings the record back with the next revision.
+// tombstone brings the record back with the next revision. When r's
+// content (everything but Meta) equals the stored live record, Save
+// writes nothing, queues nothing, and sets r's Meta to the stored one.
 func (s *DB) Save(r data.Record) error {
 	if err := r.Validate(); err != nil {
 		return err
@@ -65,7 +67,16 @@ func (s *DB) Save(r data.Record) error {
 
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	err := s.bolt.Update(func(tx *bolt.Tx) error {
+	// writeMu keeps other writers out between this check and the update.
+	stored, err := s.storedIfSame(r)
+	if err != nil {
+		return fmt.Errorf("save %s %s: %w", kind, idOrNew(before.ID), err)
+	}
+	if stored != nil {
+		*h = *stored
+		return nil
+	}
+	err = s.bolt.Update(func(tx *bolt.Tx) error {
 		if h.ID == "" {
 			h.ID = uuid.NewString()
 		}
@@ -97,6 +108,61 @@ func (s *DB) Save(r data.Record) error {
 	}
 	s.apply(kind, e, 1)
 	return nil
+}
+
+// storedIfSame returns the Meta of the stored live record with r's id when
+// its content equals r's, and nil when it differs or there is none. It
+// reads in its own transaction, so an unchanged save writes nothing to the
+// file.
+func (s *DB) storedIfSame(r data.Record) (*data.Meta, error) {
+	id := r.Header().ID
+	if id == "" {
+		return nil, nil
+	}
+	var stored data.Record
+	err := s.bolt.View(func(tx *bolt.Tx) error {
+		raw := tx.Bucket(recordBucket(r.RecordKind())).Get([]byte(id))
+		if raw == nil {
+			return nil
+		}
+		var err error
+		stored, err = decodeRecord(r.RecordKind(), raw)
+		if err != nil {
+			return fmt.Errorf("decode stored record: %w", errors.Join(err, data.ErrDamaged))
+		}
+		return nil
+	})
+	if err != nil || stored == nil || stored.Header().Deleted {
+		return nil, err
+	}
+
+	want, err := contentJSON(r)
+	if err != nil {
+		return nil, err
+	}
+	have, err := contentJSON(stored)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.Equal(want, have) {
+		return nil, nil
+	}
+	meta := *stored.Header()
+	return &meta, nil
+}
+
+// contentJSON encodes r without its Meta. Both records of a comparison go
+// through the same encoding, so equal content gives equal bytes.
+func contentJSON(r data.Record) ([]byte, error) {
+	h := r.Header()
+	meta := *h
+	*h = data.Meta{}
+	defer func() { *h = meta }()
+	raw, err := json.Marshal(r)
+	if err != nil {
+		return nil, fmt.Errorf("encode record: %w", err)
+	}
+	return raw, nil
 }
 
 func idOrNew(id string) string {

@@ -35,8 +35,13 @@ func (t *Tally) add(kind data.Kind) {
 type Result struct {
 	// Created counts records whose id the store did not have.
 	Created Tally `json:"created"`
-	// Updated counts records that replaced a stored record with the same id.
+	// Updated counts records that replaced a stored record with the same id
+	// and changed it.
 	Updated Tally `json:"updated"`
+	// Unchanged counts records whose content equals the stored record with
+	// the same id. The store writes nothing for them, so they get no new
+	// revision and queue nothing to send.
+	Unchanged Tally `json:"unchanged"`
 	// Skipped counts records marked "deleted" in the file, which are not
 	// imported.
 	Skipped int `json:"skipped"`
@@ -59,7 +64,8 @@ type BatchSaver interface {
 //
 // Import clears the bookkeeping of f's records other than the id, and on
 // success they hold what the store assigned. Records keep their ids, so importing a file again updates the records it
-// created instead of duplicating them. The store assigns the association,
+// created instead of duplicating them, and a record that did not change
+// since is counted in Result.Unchanged. The store assigns the association,
 // revision and times, whatever the file contains. A consultation whose
 // requester is empty in the file keeps the stored requester, because an
 // export without personal data must not erase it on re-import.
@@ -74,28 +80,35 @@ func Import(s data.Store, f *File) (Result, error) {
 	}
 
 	records := make([]data.Record, 0, len(f.Events)+len(f.PracticeCases)+len(f.Consultations))
-	created := make([]bool, 0, cap(records))
+	// storedRevisions holds the revision of each record's stored copy, or
+	// 0 for a new record.
+	storedRevisions := make([]int64, 0, cap(records))
 	for _, r := range f.Records() {
 		h := r.Header()
 		if h.Deleted {
 			res.Skipped++
 			continue
 		}
-		exists, err := prepare(s, r)
+		revision, err := prepare(s, r)
 		if err != nil {
 			return Result{}, err
 		}
 		records = append(records, r)
-		created = append(created, !exists)
+		storedRevisions = append(storedRevisions, revision)
 	}
 
 	if err := save(s, records); err != nil {
 		return Result{}, err
 	}
 	for i, r := range records {
-		if created[i] {
+		// A save that changes nothing keeps the stored revision, as the
+		// data.Store contract says.
+		switch stored := storedRevisions[i]; {
+		case stored == 0:
 			res.Created.add(r.RecordKind())
-		} else {
+		case r.Header().Revision == stored:
+			res.Unchanged.add(r.RecordKind())
+		default:
 			res.Updated.add(r.RecordKind())
 		}
 	}
@@ -163,35 +176,41 @@ func validID(id string) bool {
 	return !strings.ContainsFunc(id, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) })
 }
 
-// prepare clears the bookkeeping the store assigns and reports whether the
-// store already has a live record with r's id.
-func prepare(s data.Store, r data.Record) (bool, error) {
+// prepare clears the bookkeeping the store assigns and returns the
+// revision of the store's live record with r's id, or 0 when it has none.
+func prepare(s data.Store, r data.Record) (int64, error) {
 	h := r.Header()
 	*h = data.Meta{ID: h.ID}
 	if h.ID == "" {
-		return false, nil
+		return 0, nil
 	}
 
+	var revision int64
 	var err error
 	switch rec := r.(type) {
 	case *data.Event:
-		_, err = s.Event(h.ID)
+		var stored data.Event
+		stored, err = s.Event(h.ID)
+		revision = stored.Revision
 	case *data.PracticeCase:
-		_, err = s.PracticeCase(h.ID)
+		var stored data.PracticeCase
+		stored, err = s.PracticeCase(h.ID)
+		revision = stored.Revision
 	case *data.Consultation:
 		var stored data.Consultation
 		stored, err = s.Consultation(h.ID)
+		revision = stored.Revision
 		if err == nil && rec.Requester == (data.Requester{}) {
 			rec.Requester = stored.Requester
 		}
 	}
 	switch {
 	case err == nil:
-		return true, nil
+		return revision, nil
 	case errors.Is(err, data.ErrNotFound):
-		return false, nil
+		return 0, nil
 	}
-	return false, fmt.Errorf("import: read %s %s: %w", r.RecordKind(), h.ID, err)
+	return 0, fmt.Errorf("import: read %s %s: %w", r.RecordKind(), h.ID, err)
 }
 
 func save(s data.Store, records []data.Record) error {

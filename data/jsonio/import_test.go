@@ -94,28 +94,85 @@ func TestImport_exportRoundTrip(t *testing.T) {
 	}
 }
 
-func TestImport_againUpdates(t *testing.T) {
+func TestImport_againUnchanged(t *testing.T) {
 	s := openStore(t)
 	importFile(t, s, sampleFile())
-	res := importFile(t, s, sampleFile())
-
-	want := Tally{Events: 2, PracticeCases: 1, Consultations: 1}
-	if res.Updated != want || res.Created.Total() != 0 {
-		t.Errorf("second import: created %+v updated %+v, want updated %+v", res.Created, res.Updated, want)
-	}
-	counts, err := s.Counts()
+	before, err := s.Counts()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if counts.Events != 2 || counts.PracticeCases != 1 || counts.Consultations != 1 {
-		t.Errorf("counts after two imports = %+v, want 2 events, 1 case, 1 consultation", counts)
+	res := importFile(t, s, sampleFile())
+
+	want := Tally{Events: 2, PracticeCases: 1, Consultations: 1}
+	if res.Unchanged != want {
+		t.Errorf("second import: unchanged %+v, want %+v", res.Unchanged, want)
+	}
+	if res.Created.Total() != 0 || res.Updated.Total() != 0 {
+		t.Errorf("second import: created %+v updated %+v, want none", res.Created, res.Updated)
+	}
+	after, err := s.Counts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after != before {
+		t.Errorf("counts after the second import = %+v, want %+v", after, before)
 	}
 	ev, err := s.Event("ev-1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ev.Revision != 2 {
-		t.Errorf("revision after re-import = %d, want 2", ev.Revision)
+	if ev.Revision != 1 {
+		t.Errorf("revision after re-import = %d, want 1", ev.Revision)
+	}
+}
+
+func TestImport_changedRecordUpdates(t *testing.T) {
+	s := openStore(t)
+	importFile(t, s, sampleFile())
+	f := sampleFile()
+	f.Events[0].Title += " (pakeista)"
+	res := importFile(t, s, f)
+
+	if want := (Tally{Events: 1}); res.Updated != want {
+		t.Errorf("updated %+v, want %+v", res.Updated, want)
+	}
+	if want := (Tally{Events: 1, PracticeCases: 1, Consultations: 1}); res.Unchanged != want {
+		t.Errorf("unchanged %+v, want %+v", res.Unchanged, want)
+	}
+	ev, err := s.Event(f.Events[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev.Revision != 2 || ev.Title != f.Events[0].Title {
+		t.Errorf("changed event = revision %d, title %q; want revision 2 with the new title", ev.Revision, ev.Title)
+	}
+}
+
+func TestImport_ownExportUnchanged(t *testing.T) {
+	s := openStore(t)
+	importFile(t, s, sampleFile())
+	before, err := s.Counts()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Without personal data, as a user shares an export; the stored
+	// requester is kept, so the consultation is unchanged too.
+	exported, err := Decode(bytes.NewReader(exportBytes(t, s, ExportOptions{})))
+	if err != nil {
+		t.Fatalf("Decode(export): %v", err)
+	}
+	res := importFile(t, s, exported)
+
+	if want := (Tally{Events: 2, PracticeCases: 1, Consultations: 1}); res.Unchanged != want {
+		t.Errorf("unchanged %+v, want %+v (updated %+v)", res.Unchanged, want, res.Updated)
+	}
+	after, err := s.Counts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Outbox != before.Outbox {
+		t.Errorf("outbox after importing the export = %d, want %d", after.Outbox, before.Outbox)
 	}
 }
 

@@ -111,7 +111,7 @@ func TestLoad_keepsRecordContent(t *testing.T) {
 	}
 }
 
-func TestLoad_twiceUpdates(t *testing.T) {
+func TestLoad_twiceUnchanged(t *testing.T) {
 	s := openStore(t)
 	first, err := Load(s)
 	if err != nil {
@@ -130,14 +130,17 @@ func TestLoad_twiceUpdates(t *testing.T) {
 	if second.Created.Total() != 0 {
 		t.Errorf("second Load created %+v, want none", second.Created)
 	}
-	if second.Updated != first.Created {
-		t.Errorf("second Load updated %+v, want %+v", second.Updated, first.Created)
+	if second.Unchanged != first.Created {
+		t.Errorf("second Load left %+v unchanged, want %+v", second.Unchanged, first.Created)
+	}
+	if second.Updated.Total() != 0 {
+		t.Errorf("second Load updated %+v, want none", second.Updated)
 	}
 	after, err := s.Counts()
 	if err != nil {
 		t.Fatalf("Counts: %v", err)
 	}
-	if after.Events != before.Events || after.PracticeCases != before.PracticeCases || after.Consultations != before.Consultations {
+	if after != before {
 		t.Errorf("counts after second Load %+v, want %+v", after, before)
 	}
 }
