@@ -33,7 +33,7 @@ type consultationEditor struct {
 	duration         *widget.Entry
 	format           *enumSelect
 	topic            *widget.Entry
-	category         *widget.SelectEntry
+	category         *suggestEntry
 	requesterName    *widget.Entry
 	requesterSchool  *widget.Entry
 	requesterContact *widget.Entry
@@ -63,8 +63,7 @@ func newConsultationEditor(env *Env) *consultationEditor {
 	e.duration.SetPlaceHolder(T("consultations.duration_hint"))
 	e.format = newEnumSelect("consultation.format", enumStrings(data.ConsultationFormats), "", func(string) { e.fieldChanged("format") })
 	e.topic = widget.NewEntry()
-	e.category = widget.NewSelectEntry(nil)
-	e.category.SetPlaceHolder(T("consultations.category_hint"))
+	e.category = newSuggestEntry(nil, T("consultations.category_hint"))
 	e.requesterName = widget.NewEntry()
 	e.requesterSchool = widget.NewEntry()
 	e.requesterContact = widget.NewEntry()
@@ -77,12 +76,15 @@ func newConsultationEditor(env *Env) *consultationEditor {
 
 	privacy := widget.NewLabel(T("consultations.personal.note"))
 	privacy.Wrapping = fyne.TextWrapWord
-	personal := widget.NewCard(T("consultations.personal.title"), "", container.NewVBox(
+	// A plain heading like the practice editor's: a Card's title is set
+	// much larger than the other headings.
+	personal := container.NewVBox(
+		sectionHeading(T("consultations.personal.title")),
 		privacy,
 		m.block("requester.name", name("requester.name"), e.requesterName),
 		m.block("requester.school", name("requester.school"), e.requesterSchool),
 		m.block("requester.contact", name("requester.contact"), e.requesterContact),
-	))
+	)
 
 	question := fieldBlock(name("question"), e.question.content, nil)
 	m.anchor("question", question)
@@ -114,7 +116,7 @@ func newConsultationEditor(env *Env) *consultationEditor {
 	e.scroll = scrollForm(form)
 	e.content = container.NewBorder(
 		container.NewVBox(
-			container.NewBorder(nil, nil, nil, container.NewHBox(e.deleteButton, discard, save), e.heading),
+			container.NewBorder(nil, nil, nil, container.NewHBox(save, discard, e.deleteButton), e.heading),
 			e.saveStatus.label,
 			m.fallback,
 		),
@@ -131,7 +133,7 @@ func (e *consultationEditor) watchChanges() {
 	entries := map[string]*widget.Entry{
 		"duration_min":      e.duration,
 		"topic":             e.topic,
-		"category":          &e.category.Entry,
+		"category":          &e.category.SelectEntry.Entry,
 		"requester.name":    e.requesterName,
 		"requester.school":  e.requesterSchool,
 		"requester.contact": e.requesterContact,
@@ -323,7 +325,7 @@ func (e *consultationEditor) onDelete() {
 	}
 	title := e.base.Date.String() + " · " + e.base.Topic
 	question := T("consultations.delete_question", map[string]any{"Title": title})
-	e.confirm = showCalendarConfirm(e.env.Window.Canvas(), question, T("consultations.delete"), e.deleteLoaded)
+	e.confirm = showConfirm(e.env.Window.Canvas(), T("consultations.delete_title"), question, T("consultations.delete"), e.deleteLoaded)
 }
 
 // deleteLoaded turns the loaded consultation into a tombstone, which

@@ -183,12 +183,14 @@ func NewTimeEntry() *TimeEntry {
 	return e
 }
 
-// MinSize keeps room for a whole "00:00" beside the validation icon; the
-// size Entry takes from its short placeholder cuts the time off.
+// MinSize keeps room for a whole "00:00" or placeholder, whichever is
+// wider, beside the validation icon. The size Entry takes from its
+// placeholder is a single character wide and cuts both off.
 func (e *TimeEntry) MinSize() fyne.Size {
 	min := e.Entry.MinSize()
-	text := fyne.MeasureText("00:00", theme.TextSize(), e.TextStyle)
-	width := text.Width + 2*theme.InnerPadding() + theme.IconInlineSize() + 4*theme.Padding()
+	text := fyne.MeasureText("00:00", theme.TextSize(), e.TextStyle).Width
+	text = max(text, fyne.MeasureText(e.PlaceHolder, theme.TextSize(), e.TextStyle).Width)
+	width := text + 2*theme.InnerPadding() + theme.IconInlineSize() + theme.LineSpacing() + 4*theme.Padding()
 	if width > min.Width {
 		min.Width = width
 	}

@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"partneryste/data"
 )
@@ -277,4 +280,66 @@ func TestEditors_openAtTop(t *testing.T) {
 	if got := consultation.scroll.Offset.Y; got != 0 {
 		t.Errorf("new consultation opens at offset %v, want 0", got)
 	}
+}
+
+func TestSuggestEntry_tapOpensList(t *testing.T) {
+	env := newRecordsTestEnv(t)
+	e := newPracticeEditor(env)
+	showSmall(env, e.content)
+	e.subject.SetOptions([]string{"Istorija", "Matematika"})
+
+	if got := e.subject.PlaceHolder; got != "Pasirinkite arba įrašykite dalyką" {
+		t.Errorf("subject placeholder = %q", got)
+	}
+	if got := e.licence.PlaceHolder; got != "Pasirinkite arba įrašykite licenciją" {
+		t.Errorf("licence placeholder = %q", got)
+	}
+
+	test.Tap(e.subject)
+	overlay := env.Window.Canvas().Overlays().Top()
+	if overlay == nil {
+		t.Fatal("tapping the empty subject opened no list")
+	}
+	overlay.Hide()
+	env.Window.Canvas().Overlays().Remove(overlay)
+
+	e.subject.SetText("Fizika")
+	test.Tap(e.subject)
+	if env.Window.Canvas().Overlays().Top() != nil {
+		t.Error("tapping a filled subject opened the list, want only the cursor")
+	}
+}
+
+func TestTimeEntry_fitsPlaceholder(t *testing.T) {
+	useLithuanian(t)
+	e := NewTimeEntry()
+	placeholder := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), e.TextStyle).Width
+	if got := e.MinSize().Width; got < placeholder+theme.IconInlineSize()+2*theme.InnerPadding() {
+		t.Errorf("min width %v leaves no room for %q (%v) beside the icon", got, e.PlaceHolder, placeholder)
+	}
+}
+
+func TestEditors_deleteDialogTitled(t *testing.T) {
+	env := newRecordsTestEnv(t)
+	e := newPracticeEditor(env)
+	showSmall(env, e.content)
+	c := validCase("Trinamas aprašas")
+	saveCase(t, env, c)
+	e.load(*c)
+
+	test.Tap(e.deleteButton)
+	if e.confirm == nil {
+		t.Fatal("delete did not ask for confirmation")
+	}
+	body := e.confirm.popUp.Content.(*fyne.Container)
+	var texts []string
+	for _, o := range body.Objects {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	}
+	if !slices.Contains(texts, "Ištrinti aprašą?") {
+		t.Errorf("dialog labels %q lack the title %q", texts, "Ištrinti aprašą?")
+	}
+	test.Tap(e.confirm.cancel)
 }

@@ -210,10 +210,15 @@ func (e *eventEditor) layout() fyne.CanvasObject {
 		field("registration_url", e.registrationURL),
 		e.public,
 	)
-	buttons := container.NewHBox(e.saveButton, e.deleteButton, e.closeButton)
+	e.heading.Truncation = fyne.TextTruncateEllipsis
+	buttons := container.NewHBox(e.saveButton, e.closeButton, e.deleteButton)
 	e.scroll = scrollForm(e.form)
-	top := container.NewVBox(e.heading, e.saveStatus.label, e.messageLabel(rowGeneral))
-	return container.NewBorder(top, buttons, nil, nil, e.scroll)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, buttons, e.heading),
+		e.saveStatus.label,
+		e.messageLabel(rowGeneral),
+	)
+	return container.NewBorder(top, nil, nil, nil, e.scroll)
 }
 
 // watchChanges clears a row's message as soon as the user changes a field
@@ -560,7 +565,7 @@ func (e *eventEditor) onDelete() {
 		return
 	}
 	question := T("calendar.delete_question", map[string]any{"Title": e.loaded.Title})
-	e.confirm = showCalendarConfirm(e.env.Window.Canvas(), question, T("calendar.delete"), e.deleteLoaded)
+	e.confirm = showConfirm(e.env.Window.Canvas(), T("calendar.delete_title"), question, T("calendar.delete"), e.deleteLoaded)
 }
 
 // deleteLoaded turns the loaded event into a tombstone, which stays in the
@@ -586,10 +591,18 @@ type calendarConfirm struct {
 	cancel  *widget.Button
 }
 
-// showCalendarConfirm shows question over c and calls onConfirm when the
-// user taps the confirm button, labelled confirmText.
+// showCalendarConfirm shows question over c under a generic title and
+// calls onConfirm when the user taps the confirm button, labelled
+// confirmText.
 func showCalendarConfirm(c fyne.Canvas, question, confirmText string, onConfirm func()) *calendarConfirm {
+	return showConfirm(c, T("calendar.confirm_title"), question, confirmText, onConfirm)
+}
+
+// showConfirm shows a titled question over c and calls onConfirm when the
+// user taps the confirm button, labelled confirmText.
+func showConfirm(c fyne.Canvas, title, question, confirmText string, onConfirm func()) *calendarConfirm {
 	d := &calendarConfirm{}
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	text := widget.NewLabel(question)
 	text.Wrapping = fyne.TextWrapWord
 
@@ -600,7 +613,9 @@ func showCalendarConfirm(c fyne.Canvas, question, confirmText string, onConfirm 
 	d.confirm.Importance = widget.DangerImportance
 	d.cancel = widget.NewButton(T("calendar.cancel"), func() { d.popUp.Hide() })
 
-	body := container.NewVBox(text, container.NewHBox(d.cancel, d.confirm))
+	// The question stays the first object, before the title that the
+	// border puts above it.
+	body := container.NewBorder(heading, container.NewHBox(d.cancel, d.confirm), nil, nil, text)
 	d.popUp = widget.NewModalPopUp(body, c)
 	d.popUp.Resize(fyne.NewSize(360, body.MinSize().Height))
 	d.popUp.Show()

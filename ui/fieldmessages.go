@@ -273,6 +273,32 @@ func scrollToFirst(scroll *container.Scroll, targets []fyne.CanvasObject) {
 	scroll.ScrollToOffset(fyne.NewPos(scroll.Offset.X, max(top-theme.Padding(), 0)))
 }
 
+// suggestEntry is a SelectEntry that also opens its list of suggestions
+// when the user taps the empty field, not only by the arrow at its right.
+type suggestEntry struct {
+	widget.SelectEntry
+}
+
+func newSuggestEntry(options []string, placeholder string) *suggestEntry {
+	e := &suggestEntry{}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.PlaceHolder = placeholder
+	e.SetOptions(options)
+	return e
+}
+
+// Tapped focuses the field and, while it is empty, opens the suggestions.
+func (e *suggestEntry) Tapped(ev *fyne.PointEvent) {
+	e.SelectEntry.Tapped(ev)
+	if e.Text != "" || e.Disabled() {
+		return
+	}
+	if button, ok := e.ActionItem.(*widget.Button); ok && button.OnTapped != nil {
+		button.OnTapped()
+	}
+}
+
 // scrollForm wraps a form in a vertical scroller with a gutter at the
 // right, so that the scroll bar does not cover the fields' right edge.
 func scrollForm(form fyne.CanvasObject) *container.Scroll {

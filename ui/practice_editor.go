@@ -49,13 +49,13 @@ type practiceEditor struct {
 	authors      []*authorRow
 	authorBox    *fyne.Container
 	addAuthor    *widget.Button
-	subject      *widget.SelectEntry
+	subject      *suggestEntry
 	levels       *widget.CheckGroup
 	grades       *widget.Entry
 	keywords     *widget.Entry
 	sections     map[string]*longTextField
 	comments     map[string]*widget.Label
-	licence      *widget.SelectEntry
+	licence      *suggestEntry
 	status       *enumSelect
 	transitions  *fyne.Container
 	saveButton   *widget.Button
@@ -98,14 +98,14 @@ func newPracticeEditor(env *Env) *practiceEditor {
 	e.history.Hide()
 
 	e.title = widget.NewEntry()
-	e.subject = widget.NewSelectEntry(nil)
+	e.subject = newSuggestEntry(nil, T("practice.subject_hint"))
 	e.levels = widget.NewCheckGroup(e.levelLabels(), nil)
 	e.levels.Horizontal = true
 	e.grades = widget.NewEntry()
 	e.grades.SetPlaceHolder(T("practice.grades_hint"))
 	e.keywords = widget.NewEntry()
 	e.keywords.SetPlaceHolder(T("practice.keywords_hint"))
-	e.licence = widget.NewSelectEntry(licenceSuggestions)
+	e.licence = newSuggestEntry(licenceSuggestions, T("practice.licence_hint"))
 	e.status = newEnumSelect("practice.status", enumStrings(data.CaseStatuses), "", func(string) {
 		e.updateTransitions()
 		e.fieldChanged("status")
@@ -128,7 +128,7 @@ func newPracticeEditor(env *Env) *practiceEditor {
 	e.scroll = scrollForm(e.form())
 	e.content = container.NewBorder(
 		container.NewVBox(
-			container.NewBorder(nil, nil, nil, container.NewHBox(e.deleteButton, discard, e.saveButton), e.heading),
+			container.NewBorder(nil, nil, nil, container.NewHBox(e.saveButton, discard, e.deleteButton), e.heading),
 			e.saveStatus.label,
 			e.messages.fallback,
 		),
@@ -200,10 +200,10 @@ func (e *practiceEditor) levelLabels() []string {
 func (e *practiceEditor) watchChanges() {
 	entries := map[string]*widget.Entry{
 		"title":    e.title,
-		"subject":  &e.subject.Entry,
+		"subject":  &e.subject.SelectEntry.Entry,
 		"grades":   e.grades,
 		"keywords": e.keywords,
-		"licence":  &e.licence.Entry,
+		"licence":  &e.licence.SelectEntry.Entry,
 	}
 	for field, entry := range entries {
 		entry.OnChanged = func(string) { e.fieldChanged(field) }
@@ -313,7 +313,7 @@ func (e *practiceEditor) onDelete() {
 		return
 	}
 	question := T("practice.delete_question", map[string]any{"Title": e.base.Title})
-	e.confirm = showCalendarConfirm(e.env.Window.Canvas(), question, T("practice.delete"), e.deleteLoaded)
+	e.confirm = showConfirm(e.env.Window.Canvas(), T("practice.delete_title"), question, T("practice.delete"), e.deleteLoaded)
 }
 
 // deleteLoaded turns the loaded case into a tombstone, which stays in the
