@@ -42,6 +42,11 @@ type calendarScreen struct {
 	listEvents []data.Event
 	listPanel  *fyne.Container
 
+	// interop exports the calendar and imports events from files, and
+	// interopButton opens its menu.
+	interop       *interopActions
+	interopButton *widget.Button
+
 	editor     *eventEditor
 	editorOpen bool
 	side       *fyne.Container
@@ -71,6 +76,9 @@ func newCalendarScreen(env *Env) *calendarScreen {
 	s.status.Wrapping = fyne.TextWrapWord
 	s.status.Hide()
 
+	s.interop = newInteropActions(env, data.KindEvent, s.refresh)
+	s.interopButton = menuButton(T("interopui.menu"), theme.Icon(theme.IconNameFolderOpen), s.interopItems)
+
 	s.editor = newEventEditor(env)
 	s.editor.onSaved = s.onSaved
 	s.editor.onDeleted = func(string) { s.closeEditor(); s.refresh() }
@@ -83,7 +91,7 @@ func newCalendarScreen(env *Env) *calendarScreen {
 
 func (s *calendarScreen) layout() *fyne.Container {
 	navigation := container.NewHBox(s.prevButton, s.todayButton, s.nextButton, s.monthLabel)
-	toolbar := container.NewBorder(nil, nil, navigation, s.newButton, s.search)
+	toolbar := container.NewBorder(nil, nil, navigation, container.NewHBox(s.interopButton, s.newButton), s.search)
 
 	grid := container.NewGridWithColumns(daysPerWeek)
 	for i := range s.cells {

@@ -34,6 +34,11 @@ type consultationsScreen struct {
 	settingPeriod bool
 	prompt        *widget.PopUp
 
+	// interop exports the log and imports consultations from files, and
+	// interopButton opens its menu.
+	interop       *interopActions
+	interopButton *widget.Button
+
 	editor *consultationEditor
 	root   fyne.CanvasObject
 }
@@ -69,6 +74,9 @@ func newConsultationsScreen(env *Env) *consultationsScreen {
 	s.list.OnSelected = s.onSelected
 	s.summary = newSummaryView()
 
+	s.interop = newInteropActions(env, data.KindConsultation, s.refresh)
+	s.interopButton = menuButton(T("interopui.menu"), theme.Icon(theme.IconNameFolderOpen), s.interopItems)
+
 	s.editor = newConsultationEditor(env)
 	s.editor.onSaved = func(data.Consultation) { s.refresh() }
 	s.editor.onDeleted = func(string) { s.refresh() }
@@ -89,7 +97,7 @@ func newConsultationsScreen(env *Env) *consultationsScreen {
 			fieldBlock(T("consultations.filter.from"), wideEnough(s.from, dateWidth), nil),
 			fieldBlock(T("consultations.filter.to"), wideEnough(s.to, dateWidth), nil)),
 		period,
-		s.count,
+		container.NewBorder(nil, nil, nil, s.interopButton, s.count),
 	)
 	tabs := container.NewAppTabs(
 		container.NewTabItem(T("consultations.tab.list"), s.list),

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"partneryste/data"
@@ -30,6 +31,10 @@ type practiceScreen struct {
 	// OnSelected does not open the case a second time.
 	selecting bool
 	prompt    *widget.PopUp
+
+	// interop exports the bank to files, and interopButton opens its menu.
+	interop       *interopActions
+	interopButton *widget.Button
 
 	editor *practiceEditor
 	root   fyne.CanvasObject
@@ -61,6 +66,9 @@ func newPracticeScreen(env *Env) *practiceScreen {
 	s.editor.onSaved = s.onSaved
 	s.editor.onDeleted = func(string) { s.refresh() }
 
+	s.interop = newInteropActions(env, data.KindPractice, s.refresh)
+	s.interopButton = menuButton(T("interopui.menu_export"), theme.Icon(theme.IconNameDocumentSave), s.interopItems)
+
 	newButton := widget.NewButton(T("practice.new"), s.onNew)
 	// The filters stand one under another, so that each gets the list's
 	// whole width for its label, and each may narrow with an ellipsis.
@@ -69,7 +77,7 @@ func newPracticeScreen(env *Env) *practiceScreen {
 		narrow(s.statusFilter.Select, filterMinWidth),
 		narrow(s.subjectFilter.Select, filterMinWidth),
 		narrow(s.levelFilter.Select, filterMinWidth),
-		s.count,
+		container.NewBorder(nil, nil, nil, s.interopButton, s.count),
 	)
 	split := container.NewHSplit(container.NewBorder(filters, nil, nil, nil, s.list), s.editor.content)
 	split.Offset = 0.35
