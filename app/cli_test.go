@@ -473,6 +473,9 @@ func TestCLI_sample(t *testing.T) {
 	if counts.Events == 0 || counts.PracticeCases == 0 || counts.Consultations == 0 {
 		t.Errorf("counts after sample = %+v, want records of every kind", counts)
 	}
+	if counts.Outbox != 0 {
+		t.Errorf("%d changes waiting to be sent after sample, want 0", counts.Outbox)
+	}
 }
 
 func TestProblemText_fileProblems(t *testing.T) {

@@ -53,7 +53,14 @@ func checkRecordType(r data.Record) error {
 // tombstone brings the record back with the next revision. When r's
 // content (everything but Meta) equals the stored live record, Save
 // writes nothing, queues nothing, and sets r's Meta to the stored one.
+// A local-only record (see SaveLocalOnly) stays local-only and gets no
+// outbox entry.
 func (s *DB) Save(r data.Record) error {
+	return s.save(r, false)
+}
+
+// save implements Save, and SaveLocalOnly when makeLocal is set.
+func (s *DB) save(r data.Record, makeLocal bool) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}
@@ -68,18 +75,30 @@ func (s *DB) Save(r data.Record) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	// writeMu keeps other writers out between this check and the update.
-	stored, err := s.storedIfSame(r)
+	stored, local, err := s.storedIfSame(r)
 	if err != nil {
 		return fmt.Errorf("save %s %s: %w", kind, idOrNew(before.ID), err)
 	}
-	if stored != nil {
+	if stored != nil && (local || !makeLocal) {
 		*h = *stored
 		return nil
 	}
+
+	queued, dropped := 0, 0
 	err = s.bolt.Update(func(tx *bolt.Tx) error {
+		queued, dropped = 0, 0
 		if h.ID == "" {
 			h.ID = uuid.NewString()
 		}
+		local := isLocalOnly(tx, kind, h.ID)
+		if makeLocal && !local {
+			var err error
+			if dropped, err = markLocalOnly(tx, kind, h.ID); err != nil {
+				return err
+			}
+			local = true
+		}
+
 		index := tx.Bucket(indexBucket(kind))
 		var base int64
 		h.Created = s.opts.Now().UTC()
@@ -100,27 +119,35 @@ func (s *DB) Save(r data.Record) error {
 
 		e.setMeta(h)
 		e.Acked = acked
+		if local {
+			// Nothing of a local-only record is ever sent, so each revision
+			// counts as acknowledged and needs no outbox entry.
+			e.Acked = h.Revision
+			_, err := putRecord(tx, r, e)
+			return err
+		}
+		queued = 1
 		return s.writeEntry(tx, r, e, OpPut, base)
 	})
 	if err != nil {
 		*h = before
 		return fmt.Errorf("save %s %s: %w", kind, idOrNew(before.ID), err)
 	}
-	s.apply(kind, e, 1)
+	s.apply(kind, e, queued-dropped)
 	return nil
 }
 
 // storedIfSame returns the Meta of the stored live record with r's id when
 // its content equals r's, and nil when it differs or there is none. It
-// reads in its own transaction, so an unchanged save writes nothing to the
-// file.
-func (s *DB) storedIfSame(r data.Record) (*data.Meta, error) {
+// also reports whether the record is local-only. It reads in its own
+// transaction, so an unchanged save writes nothing to the file.
+func (s *DB) storedIfSame(r data.Record) (meta *data.Meta, local bool, err error) {
 	id := r.Header().ID
 	if id == "" {
-		return nil, nil
+		return nil, false, nil
 	}
 	var stored data.Record
-	err := s.bolt.View(func(tx *bolt.Tx) error {
+	err = s.bolt.View(func(tx *bolt.Tx) error {
 		raw := tx.Bucket(recordBucket(r.RecordKind())).Get([]byte(id))
 		if raw == nil {
 			return nil
@@ -130,25 +157,26 @@ func (s *DB) storedIfSame(r data.Record) (*data.Meta, error) {
 		if err != nil {
 			return fmt.Errorf("decode stored record: %w", errors.Join(err, data.ErrDamaged))
 		}
+		local = isLocalOnly(tx, r.RecordKind(), id)
 		return nil
 	})
 	if err != nil || stored == nil || stored.Header().Deleted {
-		return nil, err
+		return nil, false, err
 	}
 
 	want, err := contentJSON(r)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	have, err := contentJSON(stored)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if !bytes.Equal(want, have) {
-		return nil, nil
+		return nil, local, nil
 	}
-	meta := *stored.Header()
-	return &meta, nil
+	stamp := *stored.Header()
+	return &stamp, local, nil
 }
 
 // contentJSON encodes r without its Meta. Both records of a comparison go
@@ -186,24 +214,35 @@ func (s *DB) write(tx *bolt.Tx, r data.Record, op string, base, acked int64) (*e
 
 // writeEntry puts the record, its index entry e and its outbox entry.
 func (s *DB) writeEntry(tx *bolt.Tx, r data.Record, e *entry, op string, base int64) error {
+	content, err := putRecord(tx, r, e)
+	if err != nil {
+		return err
+	}
+	h := r.Header()
+	change := newChange(r.RecordKind(), h.ID, op, base, h.Revision, content, h.Updated)
+	return queueChange(tx.Bucket(bucketOutbox), change)
+}
+
+// putRecord puts the record and its index entry e, and returns the
+// record's JSON.
+func putRecord(tx *bolt.Tx, r data.Record, e *entry) ([]byte, error) {
 	kind := r.RecordKind()
 	h := r.Header()
 	content, err := json.Marshal(r)
 	if err != nil {
-		return fmt.Errorf("encode record: %w", err)
+		return nil, fmt.Errorf("encode record: %w", err)
 	}
 	if err := tx.Bucket(recordBucket(kind)).Put([]byte(h.ID), content); err != nil {
-		return fmt.Errorf("put record: %w", err)
+		return nil, fmt.Errorf("put record: %w", err)
 	}
 	if err := tx.Bucket(indexBucket(kind)).Put([]byte(h.ID), e.encode()); err != nil {
-		return fmt.Errorf("put index entry: %w", err)
+		return nil, fmt.Errorf("put index entry: %w", err)
 	}
-	change := newChange(kind, h.ID, op, base, h.Revision, content, h.Updated)
-	return queueChange(tx.Bucket(bucketOutbox), change)
+	return content, nil
 }
 
-// apply puts a committed entry into the in-memory index and grows the
-// outbox count by queued.
+// apply puts a committed entry into the in-memory index and changes the
+// outbox count by queued, which is negative when entries were dropped.
 func (s *DB) apply(kind data.Kind, e *entry, queued int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -213,13 +252,16 @@ func (s *DB) apply(kind data.Kind, e *entry, queued int) {
 
 // Delete turns the record into a tombstone with the next revision and
 // queues the deletion. The tombstone is removed from the file when the
-// server acknowledges the deletion. It returns data.ErrNotFound for an
-// unknown id or a record that is already deleted.
+// server acknowledges the deletion. A local-only record is removed at
+// once, because the server has no copy to delete. It returns
+// data.ErrNotFound for an unknown id or a record that is already deleted.
 func (s *DB) Delete(kind data.Kind, id string) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	var e *entry
+	removed := false
 	err := s.bolt.Update(func(tx *bolt.Tx) error {
+		e, removed = nil, false
 		records := tx.Bucket(recordBucket(kind))
 		if records == nil {
 			return fmt.Errorf("unknown record kind %q", kind)
@@ -235,6 +277,10 @@ func (s *DB) Delete(kind data.Kind, id string) error {
 		h := r.Header()
 		if h.Deleted {
 			return data.ErrNotFound
+		}
+		if isLocalOnly(tx, kind, id) {
+			removed = true
+			return removeLocalOnly(tx, kind, id)
 		}
 		stored, err := decodeEntry(tx.Bucket(indexBucket(kind)).Get([]byte(id)))
 		if err != nil {
@@ -252,6 +298,10 @@ func (s *DB) Delete(kind data.Kind, id string) error {
 	})
 	if err != nil {
 		return fmt.Errorf("delete %s %s: %w", kind, id, err)
+	}
+	if removed {
+		s.applyIndex([]indexUpdate{{kind: kind, id: id, removed: true}}, 0)
+		return nil
 	}
 	s.apply(kind, e, 1)
 	return nil

@@ -1,6 +1,7 @@
 package sample
 
 import (
+	"bytes"
 	"errors"
 	"path/filepath"
 	"slices"
@@ -244,5 +245,83 @@ func TestLoad_closedStore(t *testing.T) {
 	var importErr *jsonio.ImportError
 	if errors.As(err, &importErr) {
 		t.Errorf("Load into a closed store returned an import problem %v, want the store's error", err)
+	}
+}
+
+func TestLoad_queuesNothingToSend(t *testing.T) {
+	s := openStore(t)
+	if _, err := Load(s); err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	counts, err := s.Counts()
+	if err != nil {
+		t.Fatalf("Counts: %v", err)
+	}
+	if counts.Outbox != 0 {
+		t.Errorf("outbox after Load = %d, want 0", counts.Outbox)
+	}
+
+	// An edited sample record stays on this computer.
+	ev, err := s.Event("sample-event-01")
+	if err != nil {
+		t.Fatalf("Event: %v", err)
+	}
+	ev.Title += " (pakeista)"
+	if err := s.Save(&ev); err != nil {
+		t.Fatalf("Save: %v", err)
+	}
+	push, err := s.NextPush(100)
+	if err != nil {
+		t.Fatalf("NextPush: %v", err)
+	}
+	if len(push) != 0 {
+		t.Errorf("NextPush after editing a sample record = %d changes, want 0", len(push))
+	}
+	if local, err := s.IsLocalOnly(data.KindEvent, ev.ID); err != nil || !local {
+		t.Errorf("IsLocalOnly(%s) = %v, %v; want true", ev.ID, local, err)
+	}
+	if err := s.Verify(); err != nil {
+		t.Errorf("Verify: %v", err)
+	}
+}
+
+func TestLoad_dropsChangesQueuedBefore(t *testing.T) {
+	s := openStore(t)
+	// An older version imported the sample as ordinary records, which
+	// queued every one of them.
+	f, err := jsonio.Decode(bytes.NewReader(JSON()))
+	if err != nil {
+		t.Fatalf("Decode: %v", err)
+	}
+	if _, err := jsonio.Import(s, f); err != nil {
+		t.Fatalf("Import: %v", err)
+	}
+	if _, err := Load(s); err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	counts, err := s.Counts()
+	if err != nil {
+		t.Fatalf("Counts: %v", err)
+	}
+	if counts.Outbox != 0 {
+		t.Errorf("outbox after Load = %d, want 0", counts.Outbox)
+	}
+	if err := s.Verify(); err != nil {
+		t.Errorf("Verify: %v", err)
+	}
+}
+
+func TestLoad_storeWithoutLocalSaver(t *testing.T) {
+	s := openStore(t)
+	_, err := Load(struct{ data.Store }{s})
+	if err == nil {
+		t.Fatal("Load into a store without SaveLocalOnly succeeded")
+	}
+	counts, countErr := s.Counts()
+	if countErr != nil {
+		t.Fatalf("Counts: %v", countErr)
+	}
+	if counts != (data.Counts{}) {
+		t.Errorf("counts after a failed Load = %+v, want none", counts)
 	}
 }
