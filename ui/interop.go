@@ -287,14 +287,15 @@ func (a *interopActions) save(path string, file *jsonio.File) {
 		a.show(T("common.error"), T("interopui.save_failed"))
 		return
 	}
-	a.env.Log.Info("imported", "path", path, "created", res.Created.Total(), "updated", res.Updated.Total())
+	a.env.Log.Info("imported", "path", path, "created", res.Created.Total(), "updated", res.Updated.Total(), "unchanged", res.Unchanged.Total())
 	if a.imported != nil {
 		a.imported()
 	}
 	a.show(T("interopui.import_title"), T("interopui.import_done", map[string]any{
-		"Read":    read,
-		"Created": res.Created.Total(),
-		"Updated": res.Updated.Total(),
+		"Read":      read,
+		"Created":   res.Created.Total(),
+		"Updated":   res.Updated.Total(),
+		"Unchanged": res.Unchanged.Total(),
 	}))
 }
 

@@ -328,8 +328,14 @@ func TestInterop_consultationsImport(t *testing.T) {
 	if got := consultationTopics(s); !slices.Equal(got, []string{"Projektinė veikla", "Olimpiados užduotys"}) {
 		t.Errorf("list after import shows %q", got)
 	}
-	if want := T("interopui.import_done", map[string]any{"Read": 2, "Created": 2, "Updated": 0}); s.interop.message != want {
+	if want := T("interopui.import_done", map[string]any{"Read": 2, "Created": 2, "Updated": 0, "Unchanged": 0}); s.interop.message != want {
 		t.Errorf("message = %q, want %q", s.interop.message, want)
+	}
+
+	// The same file again changes nothing, and the message says so.
+	waitImport(t, s.interop, path, parseConsultationsCSV)
+	if want := T("interopui.import_done", map[string]any{"Read": 2, "Created": 0, "Updated": 0, "Unchanged": 2}); s.interop.message != want {
+		t.Errorf("message after a second import = %q, want %q", s.interop.message, want)
 	}
 }
 
