@@ -69,7 +69,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		return o, fmt.Errorf("%w: %w", errUsagePrinted, err)
 	}
 	if fs.NArg() > 0 {
-		return o, fmt.Errorf("unexpected argument %q: the desktop program takes only flags", fs.Arg(0))
+		return o, unknownCommandError{name: fs.Arg(0)}
 	}
 	if o.language != "" && !ui.IsLanguage(o.language) {
 		return o, fmt.Errorf("invalid -lang %q: use lt or en", o.language)
@@ -113,6 +113,9 @@ func Main(args []string) int {
 	}
 	if errors.Is(err, errUsagePrinted) {
 		return exitUsage
+	}
+	if unknown := (unknownCommandError{}); errors.As(err, &unknown) {
+		return reportUnknownCommand(os.Stderr, unknown.name, opts.language)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "partneryste:", err)

@@ -50,6 +50,69 @@ func RunCommand(args []string, stdout, stderr io.Writer) (handled bool, code int
 	return true, run(c)
 }
 
+// unknownCommandError is the first argument that is neither a flag nor a
+// command, which the desktop program does not take.
+type unknownCommandError struct {
+	name string
+}
+
+func (e unknownCommandError) Error() string {
+	return fmt.Sprintf("unknown command %q: the desktop program takes only flags", e.name)
+}
+
+// reportUnknownCommand prints the translated message for an unknown
+// command, with the closest command name when one is near, and the hint to
+// run help. It returns the exit code for a usage error.
+func reportUnknownCommand(stderr io.Writer, name, language string) int {
+	if err := LoadTranslations(language); err != nil {
+		_ = LoadTranslations("")
+	}
+	values := map[string]any{"Command": name}
+	key := "cli.usage.unknown_command"
+	if suggestion := closestCommand(name); suggestion != "" {
+		values["Suggestion"] = suggestion
+		key = "cli.usage.unknown_command_suggest"
+	}
+	fmt.Fprintln(stderr, "partneryste: "+ui.T(key, values))
+	fmt.Fprintln(stderr, ui.T("cli.usage.hint"))
+	return exitUsage
+}
+
+// closestCommand returns the command whose name is at most two edits from
+// name, the nearest first, or "" when none is.
+func closestCommand(name string) string {
+	best, bestDistance := "", 3
+	for command := range commands {
+		d := editDistance(name, command)
+		if d < bestDistance || (d == bestDistance && command < best) {
+			best, bestDistance = command, d
+		}
+	}
+	return best
+}
+
+// editDistance returns the Levenshtein distance between a and b in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	previous := make([]int, len(rb)+1)
+	current := make([]int, len(rb)+1)
+	for j := range previous {
+		previous[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		current[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			current[j] = min(previous[j]+1, current[j-1]+1, previous[j-1]+cost)
+		}
+		previous, current = current, previous
+	}
+	return previous[len(rb)]
+}
+
 // cli is one run of a headless command.
 type cli struct {
 	name           string

@@ -552,3 +552,36 @@ func countsOf(t *testing.T, path string) data.Counts {
 	}
 	return counts
 }
+
+func TestParseFlags_unknownCommand(t *testing.T) {
+	for _, args := range [][]string{{"count"}, {"-v", "count"}, {"-lang", "en", "count", "-data", "p.db"}} {
+		_, err := parseFlags(args, io.Discard)
+		var unknown unknownCommandError
+		if !errors.As(err, &unknown) {
+			t.Errorf("parseFlags(%q) = %v, want unknownCommandError", args, err)
+			continue
+		}
+		if unknown.name != "count" {
+			t.Errorf("parseFlags(%q) named %q, want count", args, unknown.name)
+		}
+	}
+}
+
+func TestReportUnknownCommand(t *testing.T) {
+	cases := []struct {
+		name, language, want string
+	}{
+		{"count", "lt", "partneryste: Nežinoma komanda „count“. Gal norėjote „counts“?\nKomandų sąrašas: partneryste help\n"},
+		{"imprt", "en", "partneryste: Unknown command “imprt”. Did you mean “import”?\nFor the list of commands: partneryste help\n"},
+		{"xyzzy", "en", "partneryste: Unknown command “xyzzy”.\nFor the list of commands: partneryste help\n"},
+	}
+	for _, c := range cases {
+		var stderr bytes.Buffer
+		if code := reportUnknownCommand(&stderr, c.name, c.language); code != exitUsage {
+			t.Errorf("%s: exit %d, want %d", c.name, code, exitUsage)
+		}
+		if stderr.String() != c.want {
+			t.Errorf("%s: stderr %q, want %q", c.name, stderr.String(), c.want)
+		}
+	}
+}
