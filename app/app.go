@@ -234,7 +234,7 @@ func (p *program) showMain() {
 	store := p.currentStore()
 	w := p.app.NewWindow(ui.T("app.title"))
 	w.SetMaster()
-	w.Resize(fyne.NewSize(1100, 720))
+	w.Resize(ui.DefaultWindowSize)
 
 	p.env = &ui.Env{
 		App:     p.app,
