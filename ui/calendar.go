@@ -324,7 +324,7 @@ func (s *calendarScreen) whenEditorFree(next func()) {
 		next()
 		return
 	}
-	s.confirm = showCalendarConfirm(s.env.Window.Canvas(), T("calendar.discard_question"), T("calendar.discard"), func() {
+	s.confirm = showConfirm(s.env.Window.Canvas(), T("unsaved.title"), T("calendar.discard_question"), T("calendar.discard"), func() {
 		s.editor.discard()
 		next()
 	})
