@@ -78,8 +78,9 @@ func reportUnknownCommand(stderr io.Writer, name, language string) int {
 	return exitUsage
 }
 
-// closestCommand returns the command whose name is at most two edits from
-// name, the nearest first, or "" when none is.
+// closestCommand returns the nearest command within two edits of name, or
+// "" when none is that near. Of equally near commands it returns the one
+// that sorts first.
 func closestCommand(name string) string {
 	best, bestDistance := "", 3
 	for command := range commands {
@@ -269,7 +270,7 @@ func (c *cli) runImport() int {
 			c.printProblems(args[0], ierr)
 			return exitFailure
 		}
-		c.errorln(ui.T("cli.import.read_failed", map[string]any{"File": args[0], "Error": err.Error()}))
+		c.errorln(readFailedText(args[0], err))
 		return exitFailure
 	}
 
@@ -308,7 +309,31 @@ func readImportFile(name string) (*jsonio.File, error) {
 		return nil, err
 	}
 	defer f.Close()
+	// Opening a folder succeeds on Linux and macOS, and only the read fails.
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return nil, fmt.Errorf("read %s: %w", name, errIsDirectory)
+	}
 	return jsonio.Decode(f)
+}
+
+var errIsDirectory = errors.New("is a directory")
+
+// readFailedText returns the translated message for a file that could not
+// be read. A missing file, a missing permission and a folder have messages
+// of their own. Other errors are shown in English as the cause.
+func readFailedText(name string, err error) string {
+	values := map[string]any{"File": name, "Error": err.Error()}
+	switch {
+	case name == "-":
+		return ui.T("cli.import.read_failed_stdin", values)
+	case errors.Is(err, fs.ErrNotExist):
+		return ui.T("cli.file.not_found", values)
+	case errors.Is(err, fs.ErrPermission):
+		return ui.T("cli.file.permission_denied", values)
+	case errors.Is(err, errIsDirectory):
+		return ui.T("cli.file.is_directory", values)
+	}
+	return ui.T("cli.import.read_failed", values)
 }
 
 func (c *cli) printResult(res jsonio.Result) {
@@ -335,7 +360,11 @@ func tallyText(t jsonio.Tally) string {
 // printProblems prints every problem of a rejected import file, each with
 // its line, record and translated field.
 func (c *cli) printProblems(file string, ierr *jsonio.ImportError) {
-	c.errorln(ui.TN("cli.import.rejected", len(ierr.Problems), map[string]any{"Count": len(ierr.Problems), "File": file}))
+	key := "cli.import.rejected"
+	if file == "-" {
+		key = "cli.import.rejected_stdin"
+	}
+	c.errorln(ui.TN(key, len(ierr.Problems), map[string]any{"Count": len(ierr.Problems), "File": file}))
 	for _, p := range ierr.Problems {
 		fmt.Fprintln(c.stderr, "  "+ProblemText(p))
 	}

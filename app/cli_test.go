@@ -226,13 +226,6 @@ func TestCLI_importSyntaxErrorEnglish(t *testing.T) {
 	}
 }
 
-func TestCLI_importMissingFile(t *testing.T) {
-	code, _, stderr := run(t, "en", "import", "-data", dataFile(t), filepath.Join(t.TempDir(), "none.json"))
-	if code != exitFailure || !strings.Contains(stderr, "Cannot read the file") {
-		t.Errorf("exit %d, stderr %q, want a read failure", code, stderr)
-	}
-}
-
 func TestCLI_usageErrors(t *testing.T) {
 	cases := [][]string{
 		{"import"},
@@ -583,5 +576,66 @@ func TestReportUnknownCommand(t *testing.T) {
 		if stderr.String() != c.want {
 			t.Errorf("%s: stderr %q, want %q", c.name, stderr.String(), c.want)
 		}
+	}
+}
+
+func TestCLI_importFileErrors(t *testing.T) {
+	path := dataFile(t)
+	missing := filepath.Join(t.TempDir(), "nonexistent.json")
+	folder := t.TempDir()
+	cases := []struct {
+		file, language, want string
+	}{
+		{missing, "lt", "partneryste: Failo " + missing + " nėra. Patikrinkite kelią.\n"},
+		{missing, "en", "partneryste: The file " + missing + " does not exist. Check the path.\n"},
+		{folder, "lt", "partneryste: " + folder + " yra aplankas, o ne failas. Nurodykite importuojamą failą.\n"},
+		{folder, "en", "partneryste: " + folder + " is a folder, not a file. Name the file to import.\n"},
+	}
+	for _, c := range cases {
+		code, _, stderr := run(t, c.language, "import", "-data", path, c.file)
+		if code != exitFailure {
+			t.Errorf("import %s: exit %d, want %d", c.file, code, exitFailure)
+		}
+		if stderr != c.want {
+			t.Errorf("import %s (%s): stderr %q, want %q", c.file, c.language, stderr, c.want)
+		}
+	}
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a failed import created the data file: %v", err)
+	}
+}
+
+func TestReadFailedText_permissionDenied(t *testing.T) {
+	if err := LoadTranslations("lt"); err != nil {
+		t.Fatal(err)
+	}
+	// Tests run as root on CI, where no file is unreadable, so the error
+	// is built as os.Open returns it.
+	err := &fs.PathError{Op: "open", Path: "/srv/p.json", Err: fs.ErrPermission}
+	want := "Neleidžiama skaityti failo /srv/p.json. Patikrinkite failo teises."
+	if got := readFailedText("/srv/p.json", err); got != want {
+		t.Errorf("readFailedText = %q, want %q", got, want)
+	}
+}
+
+func TestCLI_importStdinNamed(t *testing.T) {
+	stdin, err := os.Open(writeFile(t, "bad.json", badFileText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	saved := os.Stdin
+	os.Stdin = stdin
+	t.Cleanup(func() { os.Stdin = saved })
+
+	code, _, stderr := run(t, "lt", "import", "-data", dataFile(t), "-")
+	if code != exitFailure {
+		t.Errorf("exit %d, want %d", code, exitFailure)
+	}
+	if want := "Įrašai iš standartinės įvesties neimportuoti"; !strings.Contains(stderr, want) {
+		t.Errorf("stderr %q lacks %q", stderr, want)
+	}
+	if strings.Contains(stderr, "Failas - ") {
+		t.Errorf("stderr %q names standard input as a file called -", stderr)
 	}
 }
