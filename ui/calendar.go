@@ -111,15 +111,7 @@ func (s *calendarScreen) layout() *fyne.Container {
 	s.listTitle.TextStyle.Bold = true
 	s.listEmpty = widget.NewLabel("")
 	s.listEmpty.Wrapping = fyne.TextWrapWord
-	s.list = widget.NewList(
-		func() int { return len(s.listEvents) },
-		newEventRow,
-		func(id widget.ListItemID, row fyne.CanvasObject) {
-			if id >= 0 && id < len(s.listEvents) {
-				showEventRow(row, s.listEvents[id])
-			}
-		},
-	)
+	s.list = newRowsList(&s.listEvents, newTwoLineRow, showEventRow)
 	s.list.OnSelected = s.onListSelected
 	s.listPanel = container.NewBorder(container.NewVBox(s.listTitle, s.listEmpty), nil, nil, nil, s.list)
 	s.side = container.NewStack(s.listPanel)
@@ -396,25 +388,14 @@ func (s *calendarScreen) clearStatus() {
 	s.root.Refresh()
 }
 
-// newEventRow creates a list row: the title above the time, type and place.
-func newEventRow() fyne.CanvasObject {
-	title := widget.NewLabel("")
-	title.TextStyle.Bold = true
-	title.Truncation = fyne.TextTruncateEllipsis
-	details := widget.NewLabel("")
-	details.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(title, details)
-}
-
+// showEventRow fills a row of newTwoLineRow: the title above the time,
+// type and place.
 func showEventRow(row fyne.CanvasObject, ev data.Event) {
-	labels := row.(*fyne.Container).Objects
-	labels[0].(*widget.Label).SetText(ev.Title)
-
 	details := eventWhen(ev) + " · " + EnumLabel("event.type", string(ev.Type))
 	if ev.Place != "" {
 		details += " · " + ev.Place
 	}
-	labels[1].(*widget.Label).SetText(details)
+	showTwoLineRow(row, ev.Title, details)
 }
 
 // eventWhen formats when an event takes place, in Europe/Vilnius:

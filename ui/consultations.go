@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -23,16 +22,13 @@ type consultationsScreen struct {
 	categoryFilter *stringSelect
 	from, to       *DateEntry
 	count          *widget.Label
-	list           *widget.List
 	summary        *summaryView
-	// rows are the listed consultations in the store's order, newest first.
-	rows []data.Consultation
-	// selecting is set while the code moves the list selection itself.
-	selecting bool
+	// recordList contains the listed consultations in the store's order,
+	// newest first.
+	*recordList[data.Consultation]
 	// settingPeriod is set while a period button fills both date fields,
 	// so that the list reloads once instead of after each field.
 	settingPeriod bool
-	prompt        *widget.PopUp
 
 	// interop exports the log and imports consultations from files, and
 	// interopButton opens its menu.
@@ -62,16 +58,7 @@ func newConsultationsScreen(env *Env) *consultationsScreen {
 	s.to.OnChanged = periodChanged
 	s.count = widget.NewLabel("")
 
-	s.list = widget.NewList(
-		func() int { return len(s.rows) },
-		newConsultationRow,
-		func(id widget.ListItemID, item fyne.CanvasObject) {
-			if id < len(s.rows) {
-				showConsultationRow(item, s.rows[id])
-			}
-		},
-	)
-	s.list.OnSelected = s.onSelected
+	s.recordList = newRecordList(env, "consultations", newTwoLineRow, showConsultationRow, func(c data.Consultation) string { return c.ID })
 	s.summary = newSummaryView()
 
 	s.interop = newInteropActions(env, data.KindConsultation, s.refresh)
@@ -80,6 +67,7 @@ func newConsultationsScreen(env *Env) *consultationsScreen {
 	s.editor = newConsultationEditor(env)
 	s.editor.onSaved = func(data.Consultation) { s.refresh() }
 	s.editor.onDeleted = func(string) { s.refresh() }
+	s.attach(s.editor, func() string { return s.editor.base.ID }, s.open)
 
 	period := container.NewHBox(
 		widget.NewButton(T("consultations.period.week"), func() { s.setPeriod(thisWeek(data.Today())) }),
@@ -111,24 +99,14 @@ func newConsultationsScreen(env *Env) *consultationsScreen {
 	return s
 }
 
-func newConsultationRow() fyne.CanvasObject {
-	title := widget.NewLabel("")
-	title.TextStyle = fyne.TextStyle{Bold: true}
-	title.Truncation = fyne.TextTruncateEllipsis
-	details := widget.NewLabel("")
-	details.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(title, details)
-}
-
-// showConsultationRow fills a row: date and topic, then category and status.
+// showConsultationRow fills a row of newTwoLineRow: date and topic, then
+// category and status.
 func showConsultationRow(item fyne.CanvasObject, c data.Consultation) {
-	labels := item.(*fyne.Container).Objects
-	labels[0].(*widget.Label).SetText(c.Date.String() + " · " + c.Topic)
 	details := EnumLabel("consultation.status", string(c.Status))
 	if c.Category != "" {
 		details = c.Category + " · " + details
 	}
-	labels[1].(*widget.Label).SetText(details)
+	showTwoLineRow(item, c.Date.String()+" · "+c.Topic, details)
 }
 
 // dateEntryWidth returns the width e needs to show a whole yyyy-mm-dd
@@ -199,9 +177,8 @@ func (s *consultationsScreen) refresh() {
 		s.count.SetText(T("consultations.list_failed"))
 		return
 	}
-	s.rows = rows
 	s.count.SetText(TN("consultations.count", len(rows)))
-	s.list.Refresh()
+	s.setRows(rows)
 	s.summary.show(rows)
 	s.reloadOpen()
 	s.selectRow(s.editor.base.ID)
@@ -228,38 +205,7 @@ func (s *consultationsScreen) reloadOpen() {
 
 // consultationCategories returns the distinct categories in Lithuanian order.
 func consultationCategories(list []data.Consultation) []string {
-	var categories []string
-	for _, c := range list {
-		if c.Category != "" && !slices.Contains(categories, c.Category) {
-			categories = append(categories, c.Category)
-		}
-	}
-	slices.SortFunc(categories, data.CompareLT)
-	return categories
-}
-
-func (s *consultationsScreen) selectRow(id string) {
-	s.selecting = true
-	defer func() { s.selecting = false }()
-
-	for i, r := range s.rows {
-		if id != "" && r.ID == id {
-			s.list.Select(i)
-			return
-		}
-	}
-	s.list.UnselectAll()
-}
-
-func (s *consultationsScreen) onSelected(id widget.ListItemID) {
-	if s.selecting || id >= len(s.rows) {
-		return
-	}
-	recordID := s.rows[id].ID
-	if recordID == s.editor.base.ID {
-		return
-	}
-	s.whenSaved(func() { s.open(recordID) }, func() { s.selectRow(s.editor.base.ID) })
+	return distinctValues(list, func(c data.Consultation) string { return c.Category })
 }
 
 // open loads one consultation from the store into the editor.
@@ -273,29 +219,6 @@ func (s *consultationsScreen) open(id string) {
 	}
 	s.editor.load(c)
 	s.selectRow(id)
-}
-
-// whenSaved runs next at once when the editor has no unsaved changes, and
-// otherwise prompts the user to save or discard them first.
-func (s *consultationsScreen) whenSaved(next, cancel func()) {
-	if !s.editor.dirty() {
-		next()
-		return
-	}
-	s.prompt = showUnsavedPrompt(s.env.Window.Canvas(), "consultations", unsavedChoice{
-		save: func() {
-			if s.editor.save() == nil {
-				next()
-				return
-			}
-			cancel()
-		},
-		discard: func() {
-			s.editor.discard()
-			next()
-		},
-		cancel: cancel,
-	})
 }
 
 func (s *consultationsScreen) dirty() bool { return s.editor.dirty() }

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"reflect"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -24,13 +23,8 @@ type practiceScreen struct {
 	subjectFilter *stringSelect
 	levelFilter   *enumSelect
 	count         *widget.Label
-	list          *widget.List
-	// rows are the summaries the list shows, in the store's order.
-	rows []data.CaseSummary
-	// selecting is set while the code moves the list selection itself, so
-	// OnSelected does not open the case a second time.
-	selecting bool
-	prompt    *widget.PopUp
+	// recordList contains the summaries the list shows, in the store's order.
+	*recordList[data.CaseSummary]
 
 	// interop exports the bank to files, and interopButton opens its menu.
 	interop       *interopActions
@@ -51,20 +45,12 @@ func newPracticeScreen(env *Env) *practiceScreen {
 	s.levelFilter = newEnumSelect("level", enumStrings(data.EducationLevels), T("practice.filter.any_level"), func(string) { s.refresh() })
 	s.count = widget.NewLabel("")
 
-	s.list = widget.NewList(
-		func() int { return len(s.rows) },
-		newCaseRow,
-		func(id widget.ListItemID, item fyne.CanvasObject) {
-			if id < len(s.rows) {
-				showCaseRow(item, s.rows[id])
-			}
-		},
-	)
-	s.list.OnSelected = s.onSelected
+	s.recordList = newRecordList(env, "practice", newTwoLineRow, showCaseRow, func(c data.CaseSummary) string { return c.ID })
 
 	s.editor = newPracticeEditor(env)
 	s.editor.onSaved = s.onSaved
 	s.editor.onDeleted = func(string) { s.refresh() }
+	s.attach(s.editor, func() string { return s.editor.base.ID }, s.open)
 
 	s.interop = newInteropActions(env, data.KindPractice, s.refresh)
 	s.interopButton = menuButton(T("interopui.menu_export"), theme.Icon(theme.IconNameDocumentSave), s.interopItems)
@@ -87,21 +73,10 @@ func newPracticeScreen(env *Env) *practiceScreen {
 	return s
 }
 
-// newCaseRow builds the list's row template: the title above the authors,
+// showCaseRow fills a row of newTwoLineRow: the title above the authors,
 // subject and status.
-func newCaseRow() fyne.CanvasObject {
-	title := widget.NewLabel("")
-	title.TextStyle = fyne.TextStyle{Bold: true}
-	title.Truncation = fyne.TextTruncateEllipsis
-	details := widget.NewLabel("")
-	details.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(title, details)
-}
-
 func showCaseRow(item fyne.CanvasObject, c data.CaseSummary) {
-	labels := item.(*fyne.Container).Objects
-	labels[0].(*widget.Label).SetText(c.Title)
-	labels[1].(*widget.Label).SetText(caseDetails(c))
+	showTwoLineRow(item, c.Title, caseDetails(c))
 }
 
 // caseDetails returns the row's second line: authors, subject and status.
@@ -148,9 +123,8 @@ func (s *practiceScreen) refresh() {
 		s.count.SetText(T("practice.list_failed"))
 		return
 	}
-	s.rows = rows
 	s.count.SetText(TN("practice.count", len(rows)))
-	s.list.Refresh()
+	s.setRows(rows)
 	s.reloadOpen()
 	s.selectRow(s.editor.base.ID)
 }
@@ -176,41 +150,7 @@ func (s *practiceScreen) reloadOpen() {
 
 // caseSubjects returns the distinct subjects of cases in Lithuanian order.
 func caseSubjects(cases []data.CaseSummary) []string {
-	var subjects []string
-	for _, c := range cases {
-		if c.Subject != "" && !slices.Contains(subjects, c.Subject) {
-			subjects = append(subjects, c.Subject)
-		}
-	}
-	slices.SortFunc(subjects, data.CompareLT)
-	return subjects
-}
-
-// selectRow highlights the row of id, or clears the selection.
-func (s *practiceScreen) selectRow(id string) {
-	s.selecting = true
-	defer func() { s.selecting = false }()
-
-	for i, r := range s.rows {
-		if id != "" && r.ID == id {
-			s.list.Select(i)
-			return
-		}
-	}
-	s.list.UnselectAll()
-}
-
-// onSelected opens the chosen case, first asking what to do with unsaved
-// changes in the open one.
-func (s *practiceScreen) onSelected(id widget.ListItemID) {
-	if s.selecting || id >= len(s.rows) {
-		return
-	}
-	caseID := s.rows[id].ID
-	if caseID == s.editor.base.ID {
-		return
-	}
-	s.whenSaved(func() { s.open(caseID) }, func() { s.selectRow(s.editor.base.ID) })
+	return distinctValues(cases, func(c data.CaseSummary) string { return c.Subject })
 }
 
 // open loads one case into the editor.
@@ -224,30 +164,6 @@ func (s *practiceScreen) open(id string) {
 	}
 	s.editor.load(c)
 	s.selectRow(id)
-}
-
-// whenSaved runs next at once when the editor has no unsaved changes.
-// Otherwise it prompts the user to save or discard them first, and runs
-// cancel when the user keeps editing.
-func (s *practiceScreen) whenSaved(next, cancel func()) {
-	if !s.editor.dirty() {
-		next()
-		return
-	}
-	s.prompt = showUnsavedPrompt(s.env.Window.Canvas(), "practice", unsavedChoice{
-		save: func() {
-			if s.editor.save() == nil {
-				next()
-				return
-			}
-			cancel()
-		},
-		discard: func() {
-			s.editor.discard()
-			next()
-		},
-		cancel: cancel,
-	})
 }
 
 func (s *practiceScreen) onSaved(data.PracticeCase) { s.refresh() }

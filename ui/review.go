@@ -213,15 +213,7 @@ func newReviewScreen(env *Env) *reviewScreen {
 	s.statusFilter = newEnumSelect("practice.status", enumStrings(reviewStatuses), "", func(string) { s.refresh() })
 	s.count = widget.NewLabel("")
 
-	s.list = widget.NewList(
-		func() int { return len(s.rows) },
-		newCaseRow,
-		func(id widget.ListItemID, item fyne.CanvasObject) {
-			if id < len(s.rows) {
-				showCaseRow(item, s.rows[id])
-			}
-		},
-	)
+	s.list = newRowsList(&s.rows, newTwoLineRow, showCaseRow)
 	s.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(s.rows) {
 			s.open(s.rows[id].ID)
