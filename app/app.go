@@ -182,9 +182,10 @@ func newProgram(a fyne.App, logger *slog.Logger, paths Paths, stderr io.Writer) 
 	}
 }
 
-// start opens the data file and shows the main window, or the window that
-// explains why it cannot: another instance holds the file, or the file is
-// damaged and a backup may be restored.
+// start opens the data file and shows the main window. When that fails, a
+// window explains why. Another instance may hold the file, the file may be
+// an export to import, or it may be damaged, and then a backup may be
+// restored.
 func (p *program) start() {
 	store, err := boltstore.Open(p.paths.Data, p.storeOptions)
 	switch {
@@ -195,6 +196,12 @@ func (p *program) start() {
 		p.log.Error("data file is locked", "data_file", p.paths.Data, "err", err)
 		fmt.Fprintln(p.stderr, ui.T("console.locked", map[string]any{"Path": p.paths.Data}))
 		p.fail(ui.T("locked.title"), ui.T("locked.message", map[string]any{"Path": p.paths.Data}))
+	case errors.Is(err, data.ErrNotDataFile):
+		// A restore would not help, because the file is an export to import.
+		p.log.Error("data file is an export", "data_file", p.paths.Data, "err", err)
+		message := exportFileText(err)
+		fmt.Fprintln(p.stderr, "partneryste: "+message)
+		p.fail(ui.T("open_failed.title"), message)
 	case errors.Is(err, data.ErrDamaged), errors.Is(err, data.ErrTooNew):
 		p.log.Error("data file cannot be opened safely", "data_file", p.paths.Data, "err", err)
 		key := "console.damaged"

@@ -209,6 +209,8 @@ func (c *cli) usageError(text string) {
 func (c *cli) fail(err error) int {
 	path := map[string]any{"Path": c.paths.Data}
 	switch {
+	case errors.Is(err, data.ErrNotDataFile):
+		c.errorln(exportFileText(err))
 	case errors.Is(err, data.ErrLocked):
 		c.errorln(ui.T("cli.error.locked", path))
 	case errors.Is(err, data.ErrDamaged):
@@ -219,6 +221,17 @@ func (c *cli) fail(err error) int {
 		c.errorln(ui.T("cli.error.failed", map[string]any{"Error": err.Error()}))
 	}
 	return exitFailure
+}
+
+// exportFileText returns the translated message for err when it is about
+// an export file given in place of a data file, and "" otherwise. The
+// message names the command that imports the file.
+func exportFileText(err error) string {
+	var notData *boltstore.NotDataFileError
+	if !errors.As(err, &notData) {
+		return ""
+	}
+	return ui.T("cli.error.export_file."+notData.Format, map[string]any{"Path": notData.Path})
 }
 
 // openStore opens the data file. Commands that only read pass mustExist, so
@@ -567,6 +580,8 @@ func (c *cli) runRestore() int {
 		return exitOK
 	case errors.Is(err, data.ErrLocked):
 		c.errorln(ui.T("cli.restore.locked", map[string]any{"Path": c.paths.Data}))
+	case errors.Is(err, data.ErrNotDataFile):
+		c.errorln(exportFileText(err))
 	case errors.Is(err, data.ErrDamaged):
 		c.errorln(ui.T("cli.restore.bad_backup", map[string]any{"Backup": backup}))
 	case errors.Is(err, data.ErrTooNew):

@@ -639,3 +639,57 @@ func TestCLI_importStdinNamed(t *testing.T) {
 		t.Errorf("stderr %q names standard input as a file called -", stderr)
 	}
 }
+
+func TestCLI_exportFileAsData(t *testing.T) {
+	export := writeFile(t, "export.json", importFileText)
+	calendar := writeFile(t, "calendar.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n")
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"counts", "-data", export},
+			"partneryste: Failas " + export + " yra eksportuotas JSON failas, o ne duomenų failas. Jo įrašus importuokite: partneryste import " + export + "\n"},
+		{[]string{"import", "-data", export, export},
+			"partneryste: Failas " + export + " yra eksportuotas JSON failas, o ne duomenų failas. Jo įrašus importuokite: partneryste import " + export + "\n"},
+		{[]string{"counts", "-data", calendar},
+			"partneryste: Failas " + calendar + " yra iCalendar (.ics) kalendorius, o ne duomenų failas. Jo renginius importuokite: partneryste import-ics " + calendar + "\n"},
+		{[]string{"restore", "-data", dataFile(t), export},
+			"partneryste: Failas " + export + " yra eksportuotas JSON failas, o ne duomenų failas. Jo įrašus importuokite: partneryste import " + export + "\n"},
+	}
+	for _, c := range cases {
+		code, _, stderr := run(t, "lt", c.args...)
+		if code != exitFailure {
+			t.Errorf("%q: exit %d, want %d", c.args, code, exitFailure)
+		}
+		if stderr != c.want {
+			t.Errorf("%q: stderr %q, want %q", c.args, stderr, c.want)
+		}
+	}
+	if got, err := os.ReadFile(export); err != nil || string(got) != importFileText {
+		t.Errorf("the export file changed: %v", err)
+	}
+}
+
+func TestProgram_startOnExportFile(t *testing.T) {
+	p, stderr := newTestProgram(t)
+	if err := os.WriteFile(p.paths.Data, []byte(importFileText), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	p.start()
+	if p.main != nil {
+		t.Error("main window opened on an export file")
+	}
+	if titles := windowTitles(p.app); len(titles) != 1 || titles[0] != "Duomenų failo atverti nepavyko" {
+		t.Errorf("windows = %q, want the open-failed window", titles)
+	}
+	if want := "partneryste import " + p.paths.Data; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr %q lacks %q", stderr.String(), want)
+	}
+	if strings.Contains(stderr.String(), "atsarginę kopiją") {
+		t.Errorf("stderr %q offers a restore for an export file", stderr.String())
+	}
+	if code := p.stop(); code != exitFailure {
+		t.Errorf("exit code = %d, want %d", code, exitFailure)
+	}
+}

@@ -80,6 +80,10 @@ var (
 	// file, fails its consistency check, or was written by another program.
 	// The file is left untouched, and restore from a backup is offered.
 	ErrDamaged = errors.New("data file is damaged or not a Partnerystė file")
+	// ErrNotDataFile is returned by Open and Restore, together with
+	// ErrDamaged, when the file is clearly an export (JSON or iCalendar)
+	// rather than a data file, so the program can suggest importing it.
+	ErrNotDataFile = errors.New("file is an export, not a data file")
 	// ErrTooNew is returned by Open when the file's schema version is newer
 	// than this program knows; opening it would risk losing data.
 	ErrTooNew = errors.New("data file was written by a newer version")

@@ -250,6 +250,9 @@ func (s *DB) load() error {
 // or 0 for a bbolt file with no buckets at all (created but never
 // initialised). It writes nothing.
 func inspect(path string, timeout time.Duration) (version int, err error) {
+	if err := checkExportFile(path); err != nil {
+		return 0, err
+	}
 	if err := checkFileSize(path); err != nil {
 		return 0, err
 	}
