@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"partneryste/data"
@@ -108,21 +107,10 @@ func newConsultationEditor(env *Env) *consultationEditor {
 		),
 	)
 
-	save := widget.NewButtonWithIcon(T("consultations.save"), theme.DocumentSaveIcon(), func() { _ = e.save() })
-	save.Importance = widget.HighImportance
-	discard := widget.NewButtonWithIcon(T("consultations.discard"), theme.CancelIcon(), e.discard)
-	e.deleteButton = widget.NewButtonWithIcon(T("consultations.delete"), theme.DeleteIcon(), e.onDelete)
-	e.deleteButton.Importance = widget.DangerImportance
+	var save, discard *widget.Button
+	save, discard, e.deleteButton = editorButtons("consultations", func() { _ = e.save() }, e.discard, e.onDelete)
 	e.scroll = scrollForm(form)
-	e.content = container.NewBorder(
-		container.NewVBox(
-			container.NewBorder(nil, nil, nil, container.NewHBox(save, discard, e.deleteButton), e.heading),
-			e.saveStatus.label,
-			m.fallback,
-		),
-		nil, nil, nil,
-		e.scroll,
-	)
+	e.content = editorFrame(e.heading, e.saveStatus, m.fallback, e.scroll, save, discard, e.deleteButton)
 	e.load(newConsultation())
 	return e
 }
@@ -333,12 +321,9 @@ func (e *consultationEditor) onDelete() {
 // deletion.
 func (e *consultationEditor) deleteLoaded() {
 	id := e.base.ID
-	if err := e.env.Store.Delete(data.KindConsultation, id); err != nil {
-		e.env.Log.Error("delete consultation", "id", id, "err", err)
-		setMessage(e.messages.fallback, T("consultations.delete_failed"))
+	if !deleteRecord(e.env, data.KindConsultation, id, "consultation", e.messages.fallback, T("consultations.delete_failed")) {
 		return
 	}
-	e.env.Log.Info("consultation deleted", "id", id)
 	e.load(newConsultation())
 	if e.onDeleted != nil {
 		e.onDeleted(id)

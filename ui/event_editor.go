@@ -211,14 +211,8 @@ func (e *eventEditor) layout() fyne.CanvasObject {
 		e.public,
 	)
 	e.heading.Truncation = fyne.TextTruncateEllipsis
-	buttons := container.NewHBox(e.saveButton, e.closeButton, e.deleteButton)
 	e.scroll = scrollForm(e.form)
-	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, buttons, e.heading),
-		e.saveStatus.label,
-		e.messageLabel(rowGeneral),
-	)
-	return container.NewBorder(top, nil, nil, nil, e.scroll)
+	return editorFrame(e.heading, e.saveStatus, e.messageLabel(rowGeneral), e.scroll, e.saveButton, e.closeButton, e.deleteButton)
 }
 
 // watchChanges clears a row's message as soon as the user changes a field

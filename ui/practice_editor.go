@@ -119,22 +119,11 @@ func newPracticeEditor(env *Env) *practiceEditor {
 	})
 	e.watchChanges()
 
-	e.saveButton = widget.NewButtonWithIcon(T("practice.save"), theme.DocumentSaveIcon(), func() { _ = e.save() })
-	e.saveButton.Importance = widget.HighImportance
-	discard := widget.NewButtonWithIcon(T("practice.discard"), theme.CancelIcon(), e.discard)
-	e.deleteButton = widget.NewButtonWithIcon(T("practice.delete"), theme.DeleteIcon(), e.onDelete)
-	e.deleteButton.Importance = widget.DangerImportance
+	var discard *widget.Button
+	e.saveButton, discard, e.deleteButton = editorButtons("practice", func() { _ = e.save() }, e.discard, e.onDelete)
 
 	e.scroll = scrollForm(e.form())
-	e.content = container.NewBorder(
-		container.NewVBox(
-			container.NewBorder(nil, nil, nil, container.NewHBox(e.saveButton, discard, e.deleteButton), e.heading),
-			e.saveStatus.label,
-			e.messages.fallback,
-		),
-		nil, nil, nil,
-		e.scroll,
-	)
+	e.content = editorFrame(e.heading, e.saveStatus, e.messages.fallback, e.scroll, e.saveButton, discard, e.deleteButton)
 	e.load(newPracticeCase())
 	return e
 }
@@ -320,12 +309,9 @@ func (e *practiceEditor) onDelete() {
 // file until the coordinator's server acknowledges the deletion.
 func (e *practiceEditor) deleteLoaded() {
 	id := e.base.ID
-	if err := e.env.Store.Delete(data.KindPractice, id); err != nil {
-		e.env.Log.Error("delete practice case", "id", id, "err", err)
-		setMessage(e.messages.fallback, T("practice.delete_failed"))
+	if !deleteRecord(e.env, data.KindPractice, id, "practice case", e.messages.fallback, T("practice.delete_failed")) {
 		return
 	}
-	e.env.Log.Info("practice case deleted", "id", id)
 	e.load(newPracticeCase())
 	if e.onDeleted != nil {
 		e.onDeleted(id)
