@@ -126,7 +126,11 @@ func (a *interopActions) chooseExport(title, fileName string, format fileFormat,
 
 // export writes a file at path and shows the outcome in a dialog.
 func (a *interopActions) export(path string, private bool, write func(io.Writer) error) error {
-	if err := writeFileAtomic(path, private, write); err != nil {
+	mode := os.FileMode(0o644)
+	if private {
+		mode = 0o600
+	}
+	if err := writeFileAtomic(path, mode, write); err != nil {
 		a.env.Log.Error("export failed", "path", path, "err", err)
 		a.show(T("common.error"), T("interopui.export_failed", map[string]any{"Path": path}))
 		return err
@@ -303,43 +307,6 @@ func (a *interopActions) save(path string, file *jsonio.File) {
 func (a *interopActions) show(title, message string) {
 	a.message = message
 	showMessage(a.env.Window, title, message)
-}
-
-// writeFileAtomic writes a file through a temporary file in the same
-// folder and a rename, so that a failed export never leaves half a file.
-// A private file, one with personal data, is readable by its owner only.
-func writeFileAtomic(path string, private bool, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("create temporary file: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-
-	mode := os.FileMode(0o644)
-	if private {
-		mode = 0o600
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("set mode of %s: %w", tmp.Name(), err)
-	}
-	if err := write(tmp); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", tmp.Name(), err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("rename to %s: %w", path, err)
-	}
-	return nil
 }
 
 // tableText looks table headers and labels up in the catalogs of the

@@ -4,8 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -87,33 +86,14 @@ func publicationErrorText(e *publication.Error, titles map[string]string) string
 // writePublication writes the edition's PDF to path through a temporary
 // file in the same folder, renamed over path only when the whole document
 // was written and synced. A failed or cancelled export leaves path as it
-// was and removes the temporary file.
-func writePublication(ctx context.Context, path string, ed data.Edition, cases map[string]data.PracticeCase, opts publication.Options) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("create temporary file: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-
+// was and removes the temporary file. The PDF names authors and their
+// schools, so like other files with personal data it is readable by its
+// owner only.
+func writePublication(ctx context.Context, path string, ed data.Edition, cases map[string]data.PracticeCase, opts publication.Options) error {
 	opts.Context = ctx
-	if err := publication.Write(tmp, ed, cases, opts); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", tmp.Name(), err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("rename to %s: %w", path, err)
-	}
-	return nil
+	return writeFileAtomic(path, 0o600, func(w io.Writer) error {
+		return publication.Write(w, ed, cases, opts)
+	})
 }
 
 // publishJob is one PDF export running off the UI goroutine, with its
