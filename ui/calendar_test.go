@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io"
 	"log/slog"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,7 +18,6 @@ import (
 
 	"partneryste/assets"
 	"partneryste/data"
-	"partneryste/data/boltstore"
 )
 
 // calendarToday is the fixed "today" of the calendar tests, a Friday.
@@ -632,7 +630,7 @@ func TestEventWhen_vilniusTime(t *testing.T) {
 
 func TestCalendarScreen_englishHeader(t *testing.T) {
 	s, _ := newCalendarTestScreen(t)
-	useCalendarLanguage(t, "en")
+	useLanguage(t, "en")
 	s.refresh()
 
 	if got := s.monthLabel.Text; got != "December 2026" {
@@ -682,14 +680,7 @@ func newCalendarBenchEnv(b *testing.B) *Env {
 	if err := lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir); err != nil {
 		b.Fatalf("load catalogs: %v", err)
 	}
-	store, err := boltstore.Open(filepath.Join(b.TempDir(), "partneryste.db"), boltstore.Options{
-		Logger:          slog.New(slog.NewTextHandler(io.Discard, nil)),
-		AutoBackupEvery: -1,
-	})
-	if err != nil {
-		b.Fatalf("open store: %v", err)
-	}
-	b.Cleanup(func() { _ = store.Close() })
+	store := openTestStore(b, "partneryste.db", slog.New(slog.NewTextHandler(io.Discard, nil)))
 
 	first := data.Date{Year: 2026, Month: time.January, Day: 1}
 	for i := range 3000 {

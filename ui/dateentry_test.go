@@ -1,40 +1,16 @@
 package ui
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"partneryste/assets"
 	"partneryste/data"
 )
-
-// useCalendarLanguage loads the program's catalogs with tag ("lt" or "en")
-// as the user's language, the way LANGUAGE selects it on Linux. When the
-// test ends it restores LANGUAGE and loads the catalogs again, so the next
-// test starts in the language it had before.
-func useCalendarLanguage(t *testing.T, tag string) {
-	t.Helper()
-	old, had := os.LookupEnv("LANGUAGE")
-	os.Setenv("LANGUAGE", tag)
-	if err := lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir); err != nil {
-		t.Fatalf("load catalogs: %v", err)
-	}
-	t.Cleanup(func() {
-		if had {
-			os.Setenv("LANGUAGE", old)
-		} else {
-			os.Unsetenv("LANGUAGE")
-		}
-		_ = lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir)
-	})
-}
 
 func TestMonthWeeks_mondayFirst(t *testing.T) {
 	cases := []struct {
@@ -85,7 +61,7 @@ func TestAddMonths_crossesYears(t *testing.T) {
 }
 
 func TestMonthTitle_languages(t *testing.T) {
-	useCalendarLanguage(t, "lt")
+	useLanguage(t, "lt")
 	if got := monthTitle(2026, time.December); got != "2026 m. gruodis" {
 		t.Errorf("Lithuanian title = %q, want %q", got, "2026 m. gruodis")
 	}
@@ -97,7 +73,7 @@ func TestMonthTitle_languages(t *testing.T) {
 		t.Errorf("Lithuanian weekdays = %q", got)
 	}
 
-	useCalendarLanguage(t, "en")
+	useLanguage(t, "en")
 	if got := monthTitle(2026, time.December); got != "December 2026" {
 		t.Errorf("English title = %q, want %q", got, "December 2026")
 	}
@@ -107,7 +83,7 @@ func TestMonthTitle_languages(t *testing.T) {
 }
 
 func TestDateEntry_parsesTypedDate(t *testing.T) {
-	useCalendarLanguage(t, "lt")
+	useLanguage(t, "lt")
 	test.NewTempApp(t)
 	e := NewDateEntry()
 	test.NewTempWindow(t, e)
@@ -132,7 +108,7 @@ func TestDateEntry_parsesTypedDate(t *testing.T) {
 }
 
 func TestDateEntry_emptyIsZero(t *testing.T) {
-	useCalendarLanguage(t, "lt")
+	useLanguage(t, "lt")
 	test.NewTempApp(t)
 	e := NewDateEntry()
 
@@ -146,7 +122,7 @@ func TestDateEntry_emptyIsZero(t *testing.T) {
 }
 
 func TestDateEntry_rejectsBadDates(t *testing.T) {
-	useCalendarLanguage(t, "lt")
+	useLanguage(t, "lt")
 	test.NewTempApp(t)
 
 	cases := map[string]string{
@@ -179,7 +155,7 @@ func TestDateEntry_rejectsBadDates(t *testing.T) {
 }
 
 func TestDateEntry_setDateAndError(t *testing.T) {
-	useCalendarLanguage(t, "en")
+	useLanguage(t, "en")
 	test.NewTempApp(t)
 	e := NewDateEntry()
 	test.NewTempWindow(t, e)
@@ -209,7 +185,7 @@ func TestDateEntry_setDateAndError(t *testing.T) {
 }
 
 func TestDateEntry_pickerSetsText(t *testing.T) {
-	useCalendarLanguage(t, "lt")
+	useLanguage(t, "lt")
 	test.NewTempApp(t)
 	e := NewDateEntry()
 	w := test.NewTempWindow(t, e)
@@ -253,7 +229,7 @@ func TestDateEntry_pickerSetsText(t *testing.T) {
 }
 
 func TestTimeEntry_parsesAndRejects(t *testing.T) {
-	useCalendarLanguage(t, "lt")
+	useLanguage(t, "lt")
 	test.NewTempApp(t)
 
 	valid := map[string][2]int{"09:30": {9, 30}, "9:05": {9, 5}, "23:59": {23, 59}, "00:00": {0, 0}}

@@ -311,7 +311,7 @@ func TestSuggestEntry_tapOpensList(t *testing.T) {
 }
 
 func TestTimeEntry_fitsPlaceholder(t *testing.T) {
-	useLithuanian(t)
+	useLanguage(t, "lt")
 	e := NewTimeEntry()
 	placeholder := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), e.TextStyle).Width
 	if got := e.MinSize().Width; got < placeholder+theme.IconInlineSize()+2*theme.InnerPadding() {

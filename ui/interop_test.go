@@ -287,13 +287,7 @@ func TestInterop_consultationsPersonalData(t *testing.T) {
 	s.onExport(formatXLSX, T("interopui.export_xlsx"))
 	s.interop.personal.include.SetChecked(true)
 	test.Tap(s.interop.personal.proceed)
-	info, err := os.Stat(path)
-	if err != nil {
-		t.Fatalf("stat export: %v", err)
-	}
-	if mode := info.Mode().Perm(); mode != 0o600 {
-		t.Errorf("export with personal data has mode %o, want 600", mode)
-	}
+	checkFileMode(t, path, 0o600)
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)

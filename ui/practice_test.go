@@ -3,21 +3,16 @@ package ui
 import (
 	"io"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"partneryste/assets"
 	"partneryste/data"
-	"partneryste/data/boltstore"
 )
 
 // newRecordsTestEnv returns an Env with the test app, a test window, the
@@ -25,43 +20,13 @@ import (
 func newRecordsTestEnv(t *testing.T) *Env {
 	t.Helper()
 	a := test.NewTempApp(t)
-	useLithuanian(t)
+	useLanguage(t, "lt")
 
-	store, err := boltstore.Open(filepath.Join(t.TempDir(), "partneryste.db"), boltstore.Options{
-		Logger:          slog.New(slog.NewTextHandler(io.Discard, nil)),
-		AutoBackupEvery: -1,
-	})
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := store.Close(); err != nil {
-			t.Errorf("close store: %v", err)
-		}
-	})
+	store := openTestStore(t, "partneryste.db", slog.New(slog.NewTextHandler(io.Discard, nil)))
 
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1200, 800))
 	return &Env{App: a, Window: w, Store: store, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-}
-
-// useLithuanian registers the catalogs with Lithuanian as the language,
-// and restores the previous language when the test ends.
-func useLithuanian(t *testing.T) {
-	t.Helper()
-	old, had := os.LookupEnv("LANGUAGE")
-	os.Setenv("LANGUAGE", "lt")
-	if err := lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir); err != nil {
-		t.Fatalf("load catalogs: %v", err)
-	}
-	t.Cleanup(func() {
-		if had {
-			os.Setenv("LANGUAGE", old)
-		} else {
-			os.Unsetenv("LANGUAGE")
-		}
-		_ = lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir)
-	})
 }
 
 // showScreen puts a screen's content in the test window, as the main

@@ -5,17 +5,13 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 
 	"partneryste/data"
 	"partneryste/data/boltstore"
-	"partneryste/data/server"
-	"partneryste/data/serverstore"
 	"partneryste/data/syncclient"
 	"partneryste/data/wire"
 )
@@ -30,39 +26,14 @@ type reviewTestServer struct {
 
 func newReviewTestServer(t *testing.T) reviewTestServer {
 	t.Helper()
-	store, err := serverstore.Open(filepath.Join(t.TempDir(), "server.db"), serverstore.Options{NoSync: true})
-	if err != nil {
-		t.Fatalf("open server store: %v", err)
-	}
-	t.Cleanup(func() { store.Close() })
-
-	ctx := context.Background()
-	now := time.Now()
-	if err := store.AddAssociation(ctx, server.Association{ID: "lkma", Name: "Lietuvos kalbos mokytojų asociacija", Created: now}); err != nil {
-		t.Fatalf("add association: %v", err)
-	}
-	var ts reviewTestServer
-	if ts.AssociationToken, _, err = server.IssueToken(ctx, store, wire.RoleAssociation, "lkma", now); err != nil {
-		t.Fatalf("issue association token: %v", err)
-	}
-	if ts.CoordinatorToken, _, err = server.IssueToken(ctx, store, wire.RoleCoordinator, "", now); err != nil {
-		t.Fatalf("issue coordinator token: %v", err)
-	}
-	h := httptest.NewServer(server.New(store, server.Options{Rate: -1, Logger: slog.New(slog.DiscardHandler)}))
-	t.Cleanup(h.Close)
-	ts.URL = h.URL
-	return ts
+	ts := newTestServer(t, "lkma", "Lietuvos kalbos mokytojų asociacija")
+	return reviewTestServer{URL: ts.URL, AssociationToken: ts.Token, CoordinatorToken: ts.CoordinatorToken}
 }
 
 // openAssociationStore opens the association's own data file.
 func openAssociationStore(t *testing.T) *boltstore.DB {
 	t.Helper()
-	store, err := boltstore.Open(filepath.Join(t.TempDir(), "association.db"), boltstore.Options{Logger: slog.New(slog.DiscardHandler), AutoBackupEvery: -1})
-	if err != nil {
-		t.Fatalf("open association store: %v", err)
-	}
-	t.Cleanup(func() { store.Close() })
-	return store
+	return openTestStore(t, "association.db", slog.New(slog.DiscardHandler))
 }
 
 // syncWith runs one whole sync of store with the server and token.

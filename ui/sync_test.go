@@ -9,8 +9,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -44,29 +42,7 @@ const (
 
 func newSyncTestServer(t *testing.T) *syncTestServer {
 	t.Helper()
-	store, err := serverstore.Open(filepath.Join(t.TempDir(), "server.db"), serverstore.Options{NoSync: true})
-	if err != nil {
-		t.Fatalf("open server store: %v", err)
-	}
-	t.Cleanup(func() { store.Close() })
-
-	ctx := context.Background()
-	now := time.Now()
-	if err := store.AddAssociation(ctx, server.Association{ID: syncTestAssociation, Name: syncTestAssociationName, Created: now}); err != nil {
-		t.Fatalf("add association: %v", err)
-	}
-	ts := &syncTestServer{Store: store}
-	if ts.Token, _, err = server.IssueToken(ctx, store, wire.RoleAssociation, syncTestAssociation, now); err != nil {
-		t.Fatalf("issue token: %v", err)
-	}
-	if ts.CoordinatorToken, _, err = server.IssueToken(ctx, store, wire.RoleCoordinator, "", now); err != nil {
-		t.Fatalf("issue coordinator token: %v", err)
-	}
-
-	h := httptest.NewServer(server.New(store, server.Options{Rate: -1, Logger: slog.New(slog.DiscardHandler)}))
-	t.Cleanup(h.Close)
-	ts.URL = h.URL
-	return ts
+	return newTestServer(t, syncTestAssociation, syncTestAssociationName)
 }
 
 // serverRecord returns the server's stored record, and false when the
@@ -261,13 +237,7 @@ func TestSyncScreen_saveSettings(t *testing.T) {
 	}
 
 	path := syncclient.SettingsPath(env.Store.Path())
-	info, err := os.Stat(path)
-	if err != nil {
-		t.Fatalf("settings file: %v", err)
-	}
-	if perm := info.Mode().Perm(); perm != 0o600 {
-		t.Errorf("settings file permissions = %o, want 600", perm)
-	}
+	checkFileMode(t, path, 0o600)
 	saved, err := syncclient.LoadSettings(path)
 	if err != nil {
 		t.Fatal(err)
@@ -588,7 +558,7 @@ func TestSyncService_retryDelayGrows(t *testing.T) {
 }
 
 func TestSyncErrorText_everyKind(t *testing.T) {
-	useLithuanian(t)
+	useLanguage(t, "lt")
 	cases := map[error]string{
 		syncclient.ErrNoSettings:   "syncui.error.no_settings",
 		syncclient.ErrSettings:     "syncui.error.settings",

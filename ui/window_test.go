@@ -11,25 +11,13 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"partneryste/assets"
 	"partneryste/data"
 	"partneryste/data/boltstore"
 	"partneryste/data/sample"
 )
-
-// useLanguage registers every catalog and makes language the current one,
-// the way the app layer does: Fyne reads LANGUAGE on Linux.
-func useLanguage(t testing.TB, language string) {
-	t.Helper()
-	t.Setenv("LANGUAGE", language)
-	if err := lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir); err != nil {
-		t.Fatalf("register catalogs: %v", err)
-	}
-}
 
 // testLanguageSetter returns a WindowOptions.SetLanguage for tests.
 func testLanguageSetter(t *testing.T) func(string) error {
@@ -46,16 +34,7 @@ func newTestEnv(t testing.TB) *Env {
 	useLanguage(t, "lt")
 	a := test.NewTempApp(t)
 	logger := slog.New(slog.DiscardHandler)
-	store, err := boltstore.Open(filepath.Join(t.TempDir(), "partneryste.db"),
-		boltstore.Options{Logger: logger, AutoBackupEvery: -1})
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := store.Close(); err != nil {
-			t.Errorf("close store: %v", err)
-		}
-	})
+	store := openTestStore(t, "partneryste.db", logger)
 	// Some tests close the window themselves, and the test driver panics
 	// on a second Close, so the cleanup closes it only while it is open.
 	w := a.NewWindow("")
