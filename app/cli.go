@@ -312,21 +312,32 @@ func (c *cli) runImport() int {
 	return exitOK
 }
 
-// readImportFile decodes the named file, or standard input for "-".
-func readImportFile(name string) (*jsonio.File, error) {
+// readInput calls read with the named file, or standard input for "-".
+func readInput(name string, read func(io.Reader) error) error {
 	if name == "-" {
-		return jsonio.Decode(os.Stdin)
+		return read(os.Stdin)
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer f.Close()
 	// Opening a folder succeeds on Linux and macOS, and only the read fails.
 	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, fmt.Errorf("read %s: %w", name, errIsDirectory)
+		return fmt.Errorf("read %s: %w", name, errIsDirectory)
 	}
-	return jsonio.Decode(f)
+	return read(f)
+}
+
+// readImportFile decodes the named file, or standard input for "-".
+func readImportFile(name string) (*jsonio.File, error) {
+	var file *jsonio.File
+	err := readInput(name, func(r io.Reader) error {
+		var err error
+		file, err = jsonio.Decode(r)
+		return err
+	})
+	return file, err
 }
 
 var errIsDirectory = errors.New("is a directory")

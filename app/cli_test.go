@@ -591,13 +591,18 @@ func TestCLI_importFileErrors(t *testing.T) {
 		{folder, "lt", "partneryste: " + folder + " yra aplankas, o ne failas. Nurodykite importuojamą failą.\n"},
 		{folder, "en", "partneryste: " + folder + " is a folder, not a file. Name the file to import.\n"},
 	}
+	// The calendar and table imports read files the same way.
+	imports := [][]string{{"import"}, {"import-ics"}, {"import-csv", "-what", "events"}, {"import-xlsx", "-what", "consultations"}}
 	for _, c := range cases {
-		code, _, stderr := run(t, c.language, "import", "-data", path, c.file)
-		if code != exitFailure {
-			t.Errorf("import %s: exit %d, want %d", c.file, code, exitFailure)
-		}
-		if stderr != c.want {
-			t.Errorf("import %s (%s): stderr %q, want %q", c.file, c.language, stderr, c.want)
+		for _, command := range imports {
+			args := append(append([]string{}, command...), "-data", path, c.file)
+			code, _, stderr := run(t, c.language, args...)
+			if code != exitFailure {
+				t.Errorf("%s %s: exit %d, want %d", command[0], c.file, code, exitFailure)
+			}
+			if stderr != c.want {
+				t.Errorf("%s %s (%s): stderr %q, want %q", command[0], c.file, c.language, stderr, c.want)
+			}
 		}
 	}
 	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {

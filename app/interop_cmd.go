@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -277,19 +276,6 @@ func (c *cli) saveImported(name string, file *jsonio.File) int {
 	return exitOK
 }
 
-// readInput calls read with the named file, or standard input for "-".
-func readInput(name string, read func(io.Reader) error) error {
-	if name == "-" {
-		return read(os.Stdin)
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return read(f)
-}
-
 // writeOutput writes to the named file through a temporary file, or to
 // standard output when name is "" or "-".
 func (c *cli) writeOutput(name string, private bool, write func(io.Writer) error) error {
@@ -301,12 +287,13 @@ func (c *cli) writeOutput(name string, private bool, write func(io.Writer) error
 
 // fileFailed prints why a file could not be read and returns exit code 1.
 func (c *cli) fileFailed(name string, err error) int {
-	message := err.Error()
 	var ferr *interop.FileError
-	if errors.As(err, &ferr) {
-		message = FileErrorText(ferr)
+	if !errors.As(err, &ferr) {
+		// The file could not be opened or read at all.
+		c.errorln(readFailedText(name, err))
+		return exitFailure
 	}
-	c.errorln(ui.T("interop.cli.file_error", map[string]any{"File": name, "Message": message}))
+	c.errorln(ui.T("interop.cli.file_error", map[string]any{"File": name, "Message": FileErrorText(ferr)}))
 	return exitFailure
 }
 
