@@ -32,22 +32,58 @@ func assertInView(t *testing.T, scroll *container.Scroll, obj fyne.CanvasObject)
 	}
 }
 
-func TestPracticeEditor_failedSaveScrollsToAuthors(t *testing.T) {
+// showPracticeEditor returns a new practice editor shown by showSmall.
+func showPracticeEditor(t *testing.T) (*Env, *practiceEditor) {
+	t.Helper()
 	env := newRecordsTestEnv(t)
 	e := newPracticeEditor(env)
 	showSmall(env, e.content)
+	return env, e
+}
+
+// showConsultationEditor returns a new consultation editor shown by
+// showSmall.
+func showConsultationEditor(t *testing.T) (*Env, *consultationEditor) {
+	t.Helper()
+	env := newRecordsTestEnv(t)
+	e := newConsultationEditor(env)
+	showSmall(env, e.content)
+	return env, e
+}
+
+// checkRejected calls save, which must fail, and checks the line at the
+// top of the editor. action names the save in the failure message.
+func checkRejected(t *testing.T, action string, save func() error, status *editorStatus, want string) {
+	t.Helper()
+	if err := save(); err == nil {
+		t.Fatalf("%s returned nil", action)
+	}
+	if got := status.text(); got != want {
+		t.Errorf("status = %q, want %q", got, want)
+	}
+}
+
+// checkSaved calls save, which must succeed, and checks that the line at
+// the top of the editor reports the save.
+func checkSaved(t *testing.T, action string, save func() error, status *editorStatus) {
+	t.Helper()
+	if err := save(); err != nil {
+		t.Fatalf("%s: %v", action, err)
+	}
+	if got := status.text(); got != "Išsaugota." {
+		t.Errorf("status = %q after a save, want %q", got, "Išsaugota.")
+	}
+}
+
+func TestPracticeEditor_failedSaveScrollsToAuthors(t *testing.T) {
+	_, e := showPracticeEditor(t)
 
 	test.Type(e.title, "Projektinė savaitė")
 	test.Type(e.subject, "Istorija")
 	e.levels.SetSelected([]string{EnumLabel("level", string(data.LevelBasic))})
 	// The only author row stays blank, so the case has no author.
 
-	if err := e.save(); err == nil {
-		t.Fatal("save without an author returned nil")
-	}
-	if got, want := e.saveStatus.text(), "Įrašas neišsaugotas: pataisykite 1 lauką."; got != want {
-		t.Errorf("status = %q, want %q", got, want)
-	}
+	checkRejected(t, "save without an author", e.save, e.saveStatus, "Įrašas neišsaugotas: pataisykite 1 lauką.")
 	if e.scroll.Offset.Y <= 0 {
 		t.Errorf("scroll offset = %v, want the form scrolled down to the authors", e.scroll.Offset.Y)
 	}
@@ -55,26 +91,17 @@ func TestPracticeEditor_failedSaveScrollsToAuthors(t *testing.T) {
 }
 
 func TestPracticeEditor_savedStatus(t *testing.T) {
-	env := newRecordsTestEnv(t)
-	e := newPracticeEditor(env)
-	showSmall(env, e.content)
+	_, e := showPracticeEditor(t)
 
 	test.Type(e.title, "Projektinė savaitė")
 	test.Type(e.subject, "Istorija")
 	test.Type(e.authors[0].name, "Ona Onaitė")
 	e.levels.SetSelected([]string{EnumLabel("level", string(data.LevelBasic))})
-	if err := e.save(); err != nil {
-		t.Fatalf("save: %v", err)
-	}
-	if got := e.saveStatus.text(); got != "Išsaugota." {
-		t.Errorf("status = %q after a save, want %q", got, "Išsaugota.")
-	}
+	checkSaved(t, "save", e.save, e.saveStatus)
 }
 
 func TestConsultationEditor_failedSaveScrollsToContact(t *testing.T) {
-	env := newRecordsTestEnv(t)
-	e := newConsultationEditor(env)
-	showSmall(env, e.content)
+	_, e := showConsultationEditor(t)
 
 	test.Type(e.duration, "45")
 	test.Type(e.topic, "Vertinimo tvarka")
@@ -82,12 +109,7 @@ func TestConsultationEditor_failedSaveScrollsToContact(t *testing.T) {
 	test.Type(e.consultant, "Jonas Jonaitis")
 	e.scroll.ScrollToTop()
 
-	if err := e.save(); err == nil {
-		t.Fatal("save with an invalid contact returned nil")
-	}
-	if got, want := e.saveStatus.text(), "Įrašas neišsaugotas: pataisykite 1 lauką."; got != want {
-		t.Errorf("status = %q, want %q", got, want)
-	}
+	checkRejected(t, "save with an invalid contact", e.save, e.saveStatus, "Įrašas neišsaugotas: pataisykite 1 lauką.")
 	if e.messages.text("requester.contact") == "" {
 		t.Error("no message beside the contact")
 	}
@@ -95,29 +117,17 @@ func TestConsultationEditor_failedSaveScrollsToContact(t *testing.T) {
 }
 
 func TestConsultationEditor_statusCountsFields(t *testing.T) {
-	env := newRecordsTestEnv(t)
-	e := newConsultationEditor(env)
-	showSmall(env, e.content)
+	_, e := showConsultationEditor(t)
 
 	// No duration, no topic and a contact with two @ signs.
 	test.Type(e.requesterContact, "jonas@@mokykla")
-	if err := e.save(); err == nil {
-		t.Fatal("save of an incomplete consultation returned nil")
-	}
-	if got, want := e.saveStatus.text(), "Įrašas neišsaugotas: pataisykite 3 laukus."; got != want {
-		t.Errorf("status = %q, want %q", got, want)
-	}
+	checkRejected(t, "save of an incomplete consultation", e.save, e.saveStatus, "Įrašas neišsaugotas: pataisykite 3 laukus.")
 	assertInView(t, e.scroll, e.duration)
 
 	replaceText(e.requesterContact, "jonas@mokykla.lt")
 	test.Type(e.duration, "30")
 	test.Type(e.topic, "Vertinimas")
-	if err := e.save(); err != nil {
-		t.Fatalf("save after fixing: %v", err)
-	}
-	if got := e.saveStatus.text(); got != "Išsaugota." {
-		t.Errorf("status = %q after a save, want %q", got, "Išsaugota.")
-	}
+	checkSaved(t, "save after fixing", e.save, e.saveStatus)
 }
 
 func TestEventEditor_failedSaveScrollsToField(t *testing.T) {
@@ -132,30 +142,18 @@ func TestEventEditor_failedSaveScrollsToField(t *testing.T) {
 	test.Type(e.endTime, "12:00")
 	test.Type(e.registrationURL, "mokykla.lt/registracija")
 
-	if err := e.save(); err == nil {
-		t.Fatal("save with an address without a scheme returned nil")
-	}
-	if got, want := e.saveStatus.text(), "Įrašas neišsaugotas: pataisykite 1 lauką."; got != want {
-		t.Errorf("status = %q, want %q", got, want)
-	}
+	checkRejected(t, "save with an address without a scheme", e.save, e.saveStatus, "Įrašas neišsaugotas: pataisykite 1 lauką.")
 	if e.scroll.Offset.Y <= 0 {
 		t.Errorf("scroll offset = %v, want the form scrolled down", e.scroll.Offset.Y)
 	}
 	assertInView(t, e.scroll, e.registrationURL)
 
 	replaceText(e.registrationURL, "https://mokykla.lt/registracija")
-	if err := e.save(); err != nil {
-		t.Fatalf("save after fixing: %v", err)
-	}
-	if got := e.saveStatus.text(); got != "Išsaugota." {
-		t.Errorf("status = %q after a save, want %q", got, "Išsaugota.")
-	}
+	checkSaved(t, "save after fixing", e.save, e.saveStatus)
 }
 
 func TestPracticeEditor_editClearsMessage(t *testing.T) {
-	env := newRecordsTestEnv(t)
-	e := newPracticeEditor(env)
-	showSmall(env, e.content)
+	_, e := showPracticeEditor(t)
 
 	test.Type(e.subject, "Istorija")
 	e.levels.SetSelected([]string{EnumLabel("level", string(data.LevelBasic))})
@@ -190,9 +188,7 @@ func TestPracticeEditor_editClearsMessage(t *testing.T) {
 }
 
 func TestConsultationEditor_editClearsDateError(t *testing.T) {
-	env := newRecordsTestEnv(t)
-	e := newConsultationEditor(env)
-	showSmall(env, e.content)
+	_, e := showConsultationEditor(t)
 
 	replaceText(e.date, "2026-02-30")
 	test.Type(e.duration, "30")
@@ -283,9 +279,7 @@ func TestEditors_openAtTop(t *testing.T) {
 }
 
 func TestSuggestEntry_tapOpensList(t *testing.T) {
-	env := newRecordsTestEnv(t)
-	e := newPracticeEditor(env)
-	showSmall(env, e.content)
+	env, e := showPracticeEditor(t)
 	e.subject.SetOptions([]string{"Istorija", "Matematika"})
 
 	if got := e.subject.PlaceHolder; got != "Pasirinkite arba įrašykite dalyką" {
@@ -320,9 +314,7 @@ func TestTimeEntry_fitsPlaceholder(t *testing.T) {
 }
 
 func TestEditors_deleteDialogTitled(t *testing.T) {
-	env := newRecordsTestEnv(t)
-	e := newPracticeEditor(env)
-	showSmall(env, e.content)
+	env, e := showPracticeEditor(t)
 	c := validCase("Trinamas aprašas")
 	saveCase(t, env, c)
 	e.load(*c)

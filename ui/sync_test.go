@@ -123,6 +123,35 @@ func saveSyncSettings(t *testing.T, env *Env, url, token string) {
 	}
 }
 
+// newConnectedSyncEnv returns a new server and an env whose sync
+// settings point at it with the association's token.
+func newConnectedSyncEnv(t *testing.T) (*syncTestServer, *Env) {
+	t.Helper()
+	ts := newSyncTestServer(t)
+	env := newSyncTestEnv(t)
+	saveSyncSettings(t, env, ts.URL, ts.Token)
+	return ts, env
+}
+
+// closedServerURL returns the address of a loopback server that has
+// already stopped, so that connecting to it fails at once.
+func closedServerURL(t *testing.T) string {
+	t.Helper()
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closed.Close()
+	return closed.URL
+}
+
+// checkTombstone reports an error unless the server stores the record as
+// deleted.
+func (ts *syncTestServer) checkTombstone(t *testing.T, kind data.Kind, id string) {
+	t.Helper()
+	rec, found := ts.serverRecord(t, kind, id)
+	if !found || !rec.Deleted {
+		t.Errorf("server record found %v deleted %v, want a tombstone", found, rec.Deleted)
+	}
+}
+
 // tapSyncNow taps "Sinchronizuoti dabar" and waits until the result is
 // on the screen.
 func tapSyncNow(t *testing.T, s *syncScreen) {
@@ -189,9 +218,7 @@ func TestSyncScreen_testConnection(t *testing.T) {
 
 func TestSyncScreen_testConnectionErrors(t *testing.T) {
 	ts := newSyncTestServer(t)
-	closed := httptest.NewServer(http.NotFoundHandler())
-	closedURL := closed.URL
-	closed.Close()
+	closedURL := closedServerURL(t)
 
 	env := newSyncTestEnv(t)
 	s := newSyncTestScreen(t, env)
@@ -288,9 +315,7 @@ func TestSyncScreen_saveRejectsBadInput(t *testing.T) {
 }
 
 func TestSyncScreen_syncNowPushes(t *testing.T) {
-	ts := newSyncTestServer(t)
-	env := newSyncTestEnv(t)
-	saveSyncSettings(t, env, ts.URL, ts.Token)
+	ts, env := newConnectedSyncEnv(t)
 	c := validCase("Trupmenos virtuvėje")
 	saveCase(t, env, c)
 	s := newSyncTestScreen(t, env)
@@ -345,9 +370,7 @@ func TestSyncScreen_waitingPlurals(t *testing.T) {
 
 func TestSyncScreen_syncErrorsKeepChanges(t *testing.T) {
 	ts := newSyncTestServer(t)
-	closed := httptest.NewServer(http.NotFoundHandler())
-	closedURL := closed.URL
-	closed.Close()
+	closedURL := closedServerURL(t)
 
 	cases := []struct {
 		name, url, token, wantKey string
@@ -411,9 +434,7 @@ func TestSyncScreen_syncWithoutSettings(t *testing.T) {
 }
 
 func TestSyncScreen_rejectionNamesRecordAndField(t *testing.T) {
-	ts := newSyncTestServer(t)
-	env := newSyncTestEnv(t)
-	saveSyncSettings(t, env, ts.URL, ts.Token)
+	_, env := newConnectedSyncEnv(t)
 	// Only the coordinator may set "approved", so the server refuses it.
 	c := validCase("Savarankiškai patvirtintas")
 	c.Status = data.CaseApproved
@@ -452,9 +473,7 @@ func TestSyncScreen_rejectionFieldText(t *testing.T) {
 }
 
 func TestPracticeEditor_showsPulledReview(t *testing.T) {
-	ts := newSyncTestServer(t)
-	env := newSyncTestEnv(t)
-	saveSyncSettings(t, env, ts.URL, ts.Token)
+	ts, env := newConnectedSyncEnv(t)
 	c := validCase("Geometrija kieme")
 	c.Status = data.CaseReady
 	saveCase(t, env, c)
@@ -580,9 +599,7 @@ func TestSyncErrorText_everyKind(t *testing.T) {
 }
 
 func TestPracticeEditor_deleteTombstones(t *testing.T) {
-	ts := newSyncTestServer(t)
-	env := newSyncTestEnv(t)
-	saveSyncSettings(t, env, ts.URL, ts.Token)
+	ts, env := newConnectedSyncEnv(t)
 	c := validCase("Ištrinamas aprašas")
 	saveCase(t, env, c)
 	sync := newSyncTestScreen(t, env)
@@ -621,16 +638,11 @@ func TestPracticeEditor_deleteTombstones(t *testing.T) {
 	}
 
 	tapSyncNow(t, sync)
-	rec, found := ts.serverRecord(t, data.KindPractice, c.ID)
-	if !found || !rec.Deleted {
-		t.Errorf("server record found %v deleted %v, want a tombstone", found, rec.Deleted)
-	}
+	ts.checkTombstone(t, data.KindPractice, c.ID)
 }
 
 func TestConsultationEditor_deleteTombstones(t *testing.T) {
-	ts := newSyncTestServer(t)
-	env := newSyncTestEnv(t)
-	saveSyncSettings(t, env, ts.URL, ts.Token)
+	ts, env := newConnectedSyncEnv(t)
 	c := validConsultation("2026-03-02", "Vertinimas pamokoje", "Vertinimas")
 	saveConsultation(t, env, c)
 	sync := newSyncTestScreen(t, env)
@@ -656,8 +668,5 @@ func TestConsultationEditor_deleteTombstones(t *testing.T) {
 	}
 
 	tapSyncNow(t, sync)
-	rec, found := ts.serverRecord(t, data.KindConsultation, c.ID)
-	if !found || !rec.Deleted {
-		t.Errorf("server record found %v deleted %v, want a tombstone", found, rec.Deleted)
-	}
+	ts.checkTombstone(t, data.KindConsultation, c.ID)
 }
