@@ -86,48 +86,9 @@ func (s *DB) save(r data.Record, makeLocal bool) error {
 
 	queued, dropped := 0, 0
 	err = s.bolt.Update(func(tx *bolt.Tx) error {
-		queued, dropped = 0, 0
-		if h.ID == "" {
-			h.ID = uuid.NewString()
-		}
-		local := isLocalOnly(tx, kind, h.ID)
-		if makeLocal && !local {
-			var err error
-			if dropped, err = markLocalOnly(tx, kind, h.ID); err != nil {
-				return err
-			}
-			local = true
-		}
-
-		index := tx.Bucket(indexBucket(kind))
-		var base int64
-		h.Created = s.opts.Now().UTC()
-		acked := int64(0)
-		if raw := index.Get([]byte(h.ID)); raw != nil {
-			stored, err := decodeEntry(raw)
-			if err != nil {
-				return fmt.Errorf("read index entry: %w", errors.Join(err, data.ErrDamaged))
-			}
-			base = stored.Revision
-			acked = stored.Acked
-			h.Created = time.Unix(0, stored.Created).UTC()
-		}
-		h.Association = s.profile.AssociationID
-		h.Revision = base + 1
-		h.Updated = s.opts.Now().UTC()
-		h.Deleted = false
-
-		e.setMeta(h)
-		e.Acked = acked
-		if local {
-			// Nothing of a local-only record is ever sent, so each revision
-			// counts as acknowledged and needs no outbox entry.
-			e.Acked = h.Revision
-			_, err := putRecord(tx, r, e)
-			return err
-		}
-		queued = 1
-		return s.writeEntry(tx, r, e, OpPut, base)
+		var err error
+		queued, dropped, err = s.writeSaved(tx, r, e, makeLocal)
+		return err
 	})
 	if err != nil {
 		*h = before
@@ -135,6 +96,118 @@ func (s *DB) save(r data.Record, makeLocal bool) error {
 	}
 	s.apply(kind, e, queued-dropped)
 	return nil
+}
+
+// SaveAll saves every record as Save does, in one transaction: either all
+// of them are stored or, on any error, none. It validates every record
+// before it writes anything and returns the first invalid record's
+// *data.ValidationError unchanged. Records whose content equals the stored
+// live record are left as they are, as in Save. Import uses it, so a file
+// is never half imported.
+func (s *DB) SaveAll(records []data.Record) error {
+	for _, r := range records {
+		if err := r.Validate(); err != nil {
+			return err
+		}
+		if err := checkRecordType(r); err != nil {
+			return err
+		}
+	}
+
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+
+	// Unchanged records are set aside first, in their own read
+	// transactions, as Save does.
+	var changed []data.Record
+	for _, r := range records {
+		stored, _, err := s.storedIfSame(r)
+		if err != nil {
+			return fmt.Errorf("save %s %s: %w", r.RecordKind(), idOrNew(r.Header().ID), err)
+		}
+		if stored != nil {
+			*r.Header() = *stored
+			continue
+		}
+		changed = append(changed, r)
+	}
+
+	before := make([]data.Meta, len(changed))
+	entries := make([]*entry, len(changed))
+	outboxDelta := make([]int, len(changed))
+	for i, r := range changed {
+		before[i] = *r.Header()
+		entries[i] = contentEntry(r)
+	}
+	err := s.bolt.Update(func(tx *bolt.Tx) error {
+		for i, r := range changed {
+			queued, dropped, err := s.writeSaved(tx, r, entries[i], false)
+			if err != nil {
+				return fmt.Errorf("save %s %s: %w", r.RecordKind(), idOrNew(before[i].ID), err)
+			}
+			outboxDelta[i] = queued - dropped
+		}
+		return nil
+	})
+	if err != nil {
+		for i, r := range changed {
+			*r.Header() = before[i]
+		}
+		return fmt.Errorf("save %d records: %w", len(changed), err)
+	}
+	for i, r := range changed {
+		s.apply(r.RecordKind(), entries[i], outboxDelta[i])
+	}
+	return nil
+}
+
+// writeSaved writes one saved record inside tx: it assigns the id, the
+// revision and the times, then puts the record, its index entry and, unless
+// the record is local-only, its outbox entry. It returns how many outbox
+// entries it queued and how many it dropped by making the record
+// local-only.
+func (s *DB) writeSaved(tx *bolt.Tx, r data.Record, e *entry, makeLocal bool) (queued, dropped int, err error) {
+	kind := r.RecordKind()
+	h := r.Header()
+	if h.ID == "" {
+		h.ID = uuid.NewString()
+	}
+	local := isLocalOnly(tx, kind, h.ID)
+	if makeLocal && !local {
+		if dropped, err = markLocalOnly(tx, kind, h.ID); err != nil {
+			return 0, 0, err
+		}
+		local = true
+	}
+
+	index := tx.Bucket(indexBucket(kind))
+	var base int64
+	h.Created = s.opts.Now().UTC()
+	acked := int64(0)
+	if raw := index.Get([]byte(h.ID)); raw != nil {
+		stored, err := decodeEntry(raw)
+		if err != nil {
+			return 0, 0, fmt.Errorf("read index entry: %w", errors.Join(err, data.ErrDamaged))
+		}
+		base = stored.Revision
+		acked = stored.Acked
+		h.Created = time.Unix(0, stored.Created).UTC()
+	}
+	h.Association = s.profile.AssociationID
+	h.Revision = base + 1
+	h.Updated = s.opts.Now().UTC()
+	h.Deleted = false
+
+	e.setMeta(h)
+	e.Acked = acked
+	if local {
+		// Nothing of a local-only record is ever sent, so each revision
+		// counts as acknowledged and needs no outbox entry.
+		e.Acked = h.Revision
+		_, err := putRecord(tx, r, e)
+		return 0, dropped, err
+	}
+	return 1, dropped, s.writeEntry(tx, r, e, OpPut, base)
 }
 
 // storedIfSame returns the Meta of the stored live record with r's id when
