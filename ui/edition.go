@@ -532,7 +532,7 @@ func (s *editionScreen) onExport() {
 	}, s.env.Window)
 	d.SetFileName(fmt.Sprintf("leidinys-%d.pdf", s.draft.Year))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Show()
+	showFileDialog(d, s.env.Window.Canvas())
 }
 
 // exportTo writes the edition being edited as a PDF to path in the

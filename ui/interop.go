@@ -121,7 +121,7 @@ func (a *interopActions) chooseExport(title, fileName string, format fileFormat,
 	d.SetTitleText(title)
 	d.SetFileName(fileName + format.extension())
 	d.SetFilter(storage.NewExtensionFileFilter([]string{format.extension()}))
-	d.Show()
+	showFileDialog(d, a.env.Window.Canvas())
 }
 
 // export writes a file at path and shows the outcome in a dialog.
@@ -159,7 +159,7 @@ func (a *interopActions) chooseImport(title string, format fileFormat, parse par
 	}, a.env.Window)
 	d.SetTitleText(title)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{format.extension()}))
-	d.Show()
+	showFileDialog(d, a.env.Window.Canvas())
 }
 
 // importFile reads path with parse off the UI goroutine while a progress
