@@ -335,3 +335,48 @@ func TestEditors_deleteDialogTitled(t *testing.T) {
 	}
 	test.Tap(e.confirm.cancel)
 }
+
+func TestPracticeEditor_levelsWrap(t *testing.T) {
+	_, e := showPracticeEditor(t)
+	oneRow := widget.NewCheckGroup(e.levelLabels(), nil)
+	oneRow.Horizontal = true
+
+	if got, row := e.levels.content.MinSize().Width, oneRow.MinSize().Width; got >= row/2 {
+		t.Errorf("levels min width %v, want under half of one row's %v", got, row)
+	}
+	if got, row := e.content.MinSize().Width, oneRow.MinSize().Width; got >= row {
+		t.Errorf("editor min width %v, want under one row of levels %v", got, row)
+	}
+}
+
+func TestCheckGrid_selection(t *testing.T) {
+	test.NewTempApp(t)
+	g := newCheckGrid([]string{"a", "b", "c"}, 2)
+	var reported [][]string
+	g.OnChanged = func(selected []string) { reported = append(reported, selected) }
+
+	test.Tap(g.checks[2])
+	test.Tap(g.checks[0])
+	if !slices.Equal(g.Selected, []string{"a", "c"}) {
+		t.Errorf("selected after taps = %q, want [a c]", g.Selected)
+	}
+	if len(reported) != 2 {
+		t.Fatalf("OnChanged ran %d times for two taps, want 2", len(reported))
+	}
+
+	g.SetSelected([]string{"b"})
+	if !slices.Equal(g.Selected, []string{"b"}) {
+		t.Errorf("selected after SetSelected = %q, want [b]", g.Selected)
+	}
+	if g.checks[0].Checked || !g.checks[1].Checked || g.checks[2].Checked {
+		t.Errorf("checks = %v %v %v, want only b", g.checks[0].Checked, g.checks[1].Checked, g.checks[2].Checked)
+	}
+	if len(reported) != 3 || !slices.Equal(reported[2], []string{"b"}) {
+		t.Errorf("OnChanged reports = %q, want one more with [b]", reported)
+	}
+
+	g.SetSelected(nil)
+	if len(g.Selected) != 0 {
+		t.Errorf("selected after clearing = %q, want none", g.Selected)
+	}
+}

@@ -50,7 +50,7 @@ type practiceEditor struct {
 	authorBox    *fyne.Container
 	addAuthor    *widget.Button
 	subject      *suggestEntry
-	levels       *widget.CheckGroup
+	levels       *checkGrid
 	grades       *widget.Entry
 	keywords     *widget.Entry
 	sections     map[string]*longTextField
@@ -99,8 +99,9 @@ func newPracticeEditor(env *Env) *practiceEditor {
 
 	e.title = widget.NewEntry()
 	e.subject = newSuggestEntry(nil, T("practice.subject_hint"))
-	e.levels = widget.NewCheckGroup(e.levelLabels(), nil)
-	e.levels.Horizontal = true
+	// Five checks in one row made the editor over 600 px wide at least
+	// and squeezed the list beside it, so they stand in two columns.
+	e.levels = newCheckGrid(e.levelLabels(), 2)
 	e.grades = widget.NewEntry()
 	e.grades.SetPlaceHolder(T("practice.grades_hint"))
 	e.keywords = widget.NewEntry()
@@ -148,7 +149,7 @@ func (e *practiceEditor) form() fyne.CanvasObject {
 		sectionHeading(T("practice.heading.general")),
 		m.block("title", name("title"), e.title),
 		m.block("subject", name("subject"), e.subject),
-		m.block("levels", name("levels"), e.levels),
+		m.block("levels", name("levels"), e.levels.content),
 		m.block("grades", name("grades"), e.grades),
 		m.block("keywords", name("keywords"), e.keywords),
 		m.block("licence", name("licence"), e.licence),
