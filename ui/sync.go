@@ -244,6 +244,25 @@ func (s *syncScreen) typedSettings() syncclient.Settings {
 	return settings
 }
 
+// typedSettingsInput is the text of the address and token fields.
+type typedSettingsInput struct{ serverURL, token string }
+
+// typedInput returns the fields' text as typed, saved or not.
+func (s *syncScreen) typedInput() typedSettingsInput {
+	return typedSettingsInput{serverURL: s.serverURL.Text, token: s.token.Text}
+}
+
+// restoreTypedInput puts typed text back into the fields of a rebuilt
+// screen, so that a window rebuild does not lose what the user typed.
+func (s *syncScreen) restoreTypedInput(typed typedSettingsInput) {
+	if typed.serverURL != s.serverURL.Text {
+		s.serverURL.SetText(typed.serverURL)
+	}
+	if typed.token != s.token.Text {
+		s.token.SetText(typed.token)
+	}
+}
+
 // checkSettings returns the translated reason why settings cannot be
 // used, or "".
 func checkSettings(settings syncclient.Settings) string {

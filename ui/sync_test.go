@@ -297,6 +297,49 @@ func TestSyncScreen_saveSettings(t *testing.T) {
 	}
 }
 
+func TestMainWindow_roleChangeKeepsTypedSettings(t *testing.T) {
+	ts := newSyncTestServer(t)
+	env := newSyncTestEnv(t)
+	w := NewMainWindow(env, WindowOptions{Language: "lt", SetLanguage: testLanguageSetter(t)})
+	w.show(sectionSync)
+	before := w.sync
+
+	test.Type(before.serverURL, ts.URL)
+	test.Type(before.token, ts.CoordinatorToken)
+	if got := tapTestConnection(t, before); got != T("syncui.connected_coordinator") {
+		t.Fatalf("connection answer = %q", got)
+	}
+
+	if w.sync == before {
+		t.Fatal("a coordinator's token did not rebuild the window")
+	}
+	if len(w.sections) != sectionEdition+1 {
+		t.Errorf("window has %d sections after the role change, want %d", len(w.sections), sectionEdition+1)
+	}
+	s := w.sync
+	if s.serverURL.Text != ts.URL {
+		t.Errorf("address after the rebuild = %q, want the typed %q", s.serverURL.Text, ts.URL)
+	}
+	if s.token.Text != ts.CoordinatorToken {
+		t.Error("the typed token was lost in the rebuild")
+	}
+	if s.settingsStatus.Text != T("syncui.connected_coordinator") || !s.settingsStatus.Visible() {
+		t.Errorf("status after the rebuild = %q (visible %v), want the test result", s.settingsStatus.Text, s.settingsStatus.Visible())
+	}
+
+	test.Tap(s.saveSettings)
+	if s.settingsStatus.Text != T("syncui.settings_saved") {
+		t.Fatalf("first save after the test: status = %q", s.settingsStatus.Text)
+	}
+	saved, err := env.Sync.Settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.ServerURL != ts.URL || saved.Token != ts.CoordinatorToken {
+		t.Errorf("saved settings = %v, want server %s and the coordinator's token", saved, ts.URL)
+	}
+}
+
 func TestSyncScreen_saveRejectsBadInput(t *testing.T) {
 	env := newSyncTestEnv(t)
 	s := newSyncTestScreen(t, env)

@@ -123,12 +123,15 @@ func (w *MainWindow) newSections() []section {
 
 // onRoleChanged rebuilds the window after a connection test changed the
 // profile's role, so that the coordinator's sections appear or go, and
-// shows the test's result again on the new Sync section.
+// shows the test's result again on the new Sync section. The address and
+// token the user typed but has not saved yet survive the rebuild.
 func (w *MainWindow) onRoleChanged(who wire.WhoAmIResponse) {
 	if w.current >= sectionReview {
 		w.current = sectionSync
 	}
+	typed := w.sync.typedInput()
 	w.rebuild()
+	w.sync.restoreTypedInput(typed)
 	w.sync.showSettingsStatus(WhoAmIText(who), widget.SuccessImportance)
 }
 
