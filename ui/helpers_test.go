@@ -9,7 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"partneryste/assets"
 	"partneryste/data/boltstore"
@@ -97,4 +100,44 @@ func checkFileMode(t *testing.T, path string, want os.FileMode) {
 	if mode := info.Mode().Perm(); mode != want {
 		t.Errorf("%s has mode %o, want %o", filepath.Base(path), mode, want)
 	}
+}
+
+// canvasTexts returns the texts of every label and button in the window's
+// overlays, such as an open dialog.
+func canvasTexts(c fyne.Canvas) []string {
+	var texts []string
+	for _, o := range c.Overlays().List() {
+		texts = append(texts, objectTexts(o)...)
+	}
+	return texts
+}
+
+// objectTexts returns the texts of every label, button, entry and check
+// in the tree under o, read through the widgets' renderers.
+func objectTexts(o fyne.CanvasObject) []string {
+	var texts []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Label:
+			texts = append(texts, w.Text)
+		case *widget.Button:
+			texts = append(texts, w.Text)
+		case *widget.Entry:
+			texts = append(texts, w.Text, w.PlaceHolder)
+		case *widget.Check:
+			texts = append(texts, w.Text)
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, child := range c.Objects {
+				walk(child)
+			}
+		} else if w, ok := o.(fyne.Widget); ok {
+			for _, child := range test.WidgetRenderer(w).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(o)
+	return texts
 }

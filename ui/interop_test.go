@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"partneryste/data"
 )
@@ -364,38 +363,6 @@ func TestInterop_exportFailureKeepsFile(t *testing.T) {
 	if s.interop.message != T("interopui.export_failed", map[string]any{"Path": path}) {
 		t.Errorf("message = %q", s.interop.message)
 	}
-}
-
-// canvasTexts returns the texts of every label and button in the window's
-// overlays, such as an open dialog.
-func canvasTexts(c fyne.Canvas) []string {
-	var texts []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *widget.Label:
-			texts = append(texts, w.Text)
-		case *widget.Button:
-			texts = append(texts, w.Text)
-		case *widget.Entry:
-			texts = append(texts, w.Text, w.PlaceHolder)
-		case *widget.Check:
-			texts = append(texts, w.Text)
-		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, child := range c.Objects {
-				walk(child)
-			}
-		} else if w, ok := o.(fyne.Widget); ok {
-			for _, child := range test.WidgetRenderer(w).Objects() {
-				walk(child)
-			}
-		}
-	}
-	for _, o := range c.Overlays().List() {
-		walk(o)
-	}
-	return texts
 }
 
 func TestInterop_fileDialogsInLithuanian(t *testing.T) {
