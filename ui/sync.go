@@ -119,7 +119,9 @@ func (s *syncScreen) buildStatus() fyne.CanvasObject {
 	s.progress.Hide()
 	s.syncButton = widget.NewButtonWithIcon(T("syncui.sync_now"), theme.ViewRefreshIcon(), s.onSyncNow)
 	s.syncButton.Importance = widget.HighImportance
-	return container.NewVBox(s.waiting, s.lastSync, container.NewHBox(s.syncButton), s.progress, s.syncStatus)
+	autoHint := widget.NewLabel(T("syncui.auto_hint"))
+	autoHint.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(autoHint, s.waiting, s.lastSync, container.NewHBox(s.syncButton), s.progress, s.syncStatus)
 }
 
 func (s *syncScreen) buildConflicts() fyne.CanvasObject {
@@ -375,6 +377,12 @@ func (s *syncScreen) showSyncResult(ev SyncEvent) {
 		return
 	}
 	r := ev.Report
+	if r.Pushed == 0 && r.Pulled+r.Removed == 0 && r.Conflicts == 0 && r.Rejected == 0 {
+		// "Sent: 0, received: 0" would read as a failure to send, when an
+		// automatic sync has usually sent the changes already.
+		s.showSyncStatus(T("syncui.up_to_date", map[string]any{"Time": formatSyncTime(s.lastSuccess())}), widget.SuccessImportance)
+		return
+	}
 	text := T("syncui.done", map[string]any{"Pushed": r.Pushed, "Pulled": r.Pulled + r.Removed})
 	importance := widget.SuccessImportance
 	if r.Conflicts > 0 {
@@ -386,6 +394,17 @@ func (s *syncScreen) showSyncResult(ev SyncEvent) {
 		importance = widget.WarningImportance
 	}
 	s.showSyncStatus(text, importance)
+}
+
+// lastSuccess returns the time of the last successful sync as stored,
+// or now when the store cannot tell, since it is called right after one.
+func (s *syncScreen) lastSuccess() time.Time {
+	if store := s.store(); store != nil {
+		if state, err := store.SyncState(); err == nil && !state.LastSuccess.IsZero() {
+			return state.LastSuccess
+		}
+	}
+	return time.Now()
 }
 
 // refreshConflicts lists the open conflicts with a button that opens each.

@@ -395,6 +395,47 @@ func TestSyncScreen_syncNowPushes(t *testing.T) {
 	}
 }
 
+func TestSyncScreen_syncNowAfterAutomaticSync(t *testing.T) {
+	ts, env := newConnectedSyncEnv(t)
+	c := validCase("Trupmenos virtuvėje")
+	saveCase(t, env, c)
+	s := newSyncTestScreen(t, env)
+
+	// A sync that the user did not start, as the automatic loop runs,
+	// sends the change before the user clicks.
+	done := env.Sync.SyncNow()
+	if done == nil {
+		t.Fatal("background sync did not start")
+	}
+	<-done
+	if _, found := ts.serverRecord(t, data.KindPractice, c.ID); !found {
+		t.Fatal("the background sync did not send the case")
+	}
+
+	tapSyncNow(t, s)
+	got := s.syncStatus.Text
+	if !strings.HasPrefix(got, "Viskas jau sinchronizuota") {
+		t.Errorf("status after a sync with nothing to do = %q, want it to say everything is in sync", got)
+	}
+	if strings.Contains(got, "Išsiųsta: 0") {
+		t.Errorf("status %q reads as if nothing was sent", got)
+	}
+	if !regexp.MustCompile(`\d{4}-\d{2}-\d{2} \d{2}:\d{2}`).MatchString(got) {
+		t.Errorf("status = %q, want the last sync time", got)
+	}
+	if s.syncStatus.Importance != widget.SuccessImportance {
+		t.Errorf("importance = %v, want success", s.syncStatus.Importance)
+	}
+}
+
+func TestSyncScreen_explainsAutomaticSync(t *testing.T) {
+	env := newSyncTestEnv(t)
+	s := newSyncTestScreen(t, env)
+	if !contains(textsIn(s.content()), T("syncui.auto_hint")) {
+		t.Error("the Sync section does not say that it also syncs by itself")
+	}
+}
+
 func TestSyncScreen_waitingPlurals(t *testing.T) {
 	env := newSyncTestEnv(t)
 	s := newSyncTestScreen(t, env)
