@@ -26,6 +26,10 @@ var errDisk = errors.New("disk failed")
 
 func (brokenStore) Update(context.Context, func(server.Tx) error) error { return errDisk }
 
+func (brokenStore) Associations(context.Context) ([]server.Association, error) {
+	return nil, errDisk
+}
+
 func (brokenStore) Changes(context.Context, uint64, func(server.StoredRecord) (bool, error)) error {
 	return errDisk
 }
@@ -44,6 +48,10 @@ func TestOpenAPI_everyResponse(t *testing.T) {
 	ts.do(http.MethodGet, wire.PathHealth, "", nil)
 	ts.do(http.MethodGet, wire.PathWhoAmI, lma, nil)
 	ts.do(http.MethodGet, wire.PathWhoAmI, "", nil)
+
+	// associations
+	ts.do(http.MethodGet, wire.PathAssociations, coord, nil)
+	ts.do(http.MethodGet, wire.PathAssociations, "", nil)
 
 	// push
 	ts.push(lma, put(t, "case", 0, testCase("Atvejis")), put(t, "e1", 0, testEvent("x", false)))
@@ -82,6 +90,7 @@ func TestOpenAPI_everyResponse(t *testing.T) {
 		ts.do(http.MethodGet, wire.PathWhoAmI, limited, nil)
 	}
 	ts.do(http.MethodGet, wire.PathChanges, limited, nil)
+	ts.do(http.MethodGet, wire.PathAssociations, limited, nil)
 	ts.do(http.MethodPost, wire.PathChanges, limited, wire.PushRequest{Changes: []wire.Change{put(t, "e9", 0, testEvent("x", false))}})
 	ts.do(http.MethodPost, wire.PathReview+"case", limited, wire.ReviewRequest{Status: data.CaseApproved})
 
@@ -91,6 +100,7 @@ func TestOpenAPI_everyResponse(t *testing.T) {
 	brokenCoord := broken.coordinatorToken()
 	broken.do(http.MethodPost, wire.PathChanges, brokenToken, wire.PushRequest{Changes: []wire.Change{put(t, "e1", 0, testEvent("x", false))}})
 	broken.do(http.MethodGet, wire.PathChanges, brokenToken, nil)
+	broken.do(http.MethodGet, wire.PathAssociations, brokenToken, nil)
 	broken.do(http.MethodPost, wire.PathReview+"case", brokenCoord, wire.ReviewRequest{Status: data.CaseApproved})
 	broken.getFeed("public.ics", nil)
 	broken.getFeed("lma.ics", nil)

@@ -92,6 +92,7 @@ func New(store Store, opts Options) *Server {
 	mux.Handle(wire.PathWhoAmI, s.authorized(s.handleWhoAmI))
 	mux.Handle(wire.PathChanges, s.authorized(s.handleChanges))
 	mux.Handle(wire.PathReview+"{id}", s.authorized(s.handleReview))
+	mux.Handle(wire.PathAssociations, s.authorized(s.handleAssociations))
 
 	// The public calendar feeds need no token (feed.go).
 	mux.HandleFunc(PathFeed+"{file}", s.handleFeed)
@@ -138,6 +139,25 @@ func (s *Server) handleWhoAmI(w http.ResponseWriter, r *http.Request, t Token) e
 		}
 		resp.AssociationID = a.ID
 		resp.AssociationName = a.Name
+	}
+	writeJSON(w, resp)
+	return nil
+}
+
+// handleAssociations returns the directory of associations to any valid
+// token: membership of the network is public, and the names are what
+// clients show in place of ids.
+func (s *Server) handleAssociations(w http.ResponseWriter, r *http.Request, t Token) error {
+	if r.Method != http.MethodGet {
+		return methodNotAllowed(w, r, "GET")
+	}
+	all, err := s.store.Associations(r.Context())
+	if err != nil {
+		return internal(fmt.Errorf("list associations for token %s: %w", t.ID, err))
+	}
+	resp := wire.AssociationsResponse{Associations: make([]wire.Association, len(all))}
+	for i, a := range all {
+		resp.Associations[i] = wire.Association{ID: a.ID, Name: a.Name}
 	}
 	writeJSON(w, resp)
 	return nil

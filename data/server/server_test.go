@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -684,4 +685,28 @@ func TestLogs_neverContainToken(t *testing.T) {
 	if !strings.Contains(logs, `"status":401`) || !strings.Contains(logs, `"status":400`) {
 		t.Error("log lacks the 401 and 400 requests")
 	}
+}
+
+func TestAssociations_directory(t *testing.T) {
+	ts := newTestServer(t, server.Options{})
+	lma := ts.addAssociation("lma", "Lietuvos matematikų asociacija")
+	ts.addAssociation("lkma", "Lietuvos kalbininkų asociacija")
+	coord := ts.coordinatorToken()
+
+	want := []wire.Association{
+		{ID: "lkma", Name: "Lietuvos kalbininkų asociacija"},
+		{ID: "lma", Name: "Lietuvos matematikų asociacija"},
+	}
+	for who, token := range map[string]string{"association": lma, "coordinator": coord} {
+		resp, body := ts.do(http.MethodGet, wire.PathAssociations, token, nil)
+		wantStatus(t, resp, body, http.StatusOK)
+		var dir wire.AssociationsResponse
+		decodeJSON(t, body, &dir)
+		if !slices.Equal(dir.Associations, want) {
+			t.Errorf("%s's directory = %+v, want %+v", who, dir.Associations, want)
+		}
+	}
+
+	resp, body := ts.do(http.MethodPost, wire.PathAssociations, coord, []byte(`{}`))
+	wantStatus(t, resp, body, http.StatusMethodNotAllowed)
 }

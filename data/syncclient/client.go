@@ -186,6 +186,14 @@ func (c *Client) WhoAmI(ctx context.Context) (wire.WhoAmIResponse, error) {
 	return resp, err
 }
 
+// Associations returns the network's directory: every association's id
+// and name.
+func (c *Client) Associations(ctx context.Context) ([]wire.Association, error) {
+	var resp wire.AssociationsResponse
+	err := c.do(ctx, "associations", http.MethodGet, wire.PathAssociations, nil, nil, &resp)
+	return resp.Associations, err
+}
+
 // Push sends one batch of changes. The body is encoded once and the same
 // bytes are sent on every attempt, so a retry is the identical request
 // and the server's change ids make it harmless.

@@ -26,6 +26,15 @@ type Store interface {
 
 var _ Store = (*boltstore.DB)(nil)
 
+// NameStore is a Store that also keeps the network's directory of
+// association names. When the Syncer's store implements it, each sync
+// fetches the directory after the pull and stores it.
+type NameStore interface {
+	SaveAssociationNames(names map[string]string) error
+}
+
+var _ NameStore = (*boltstore.DB)(nil)
+
 // Phase is the step a sync is in.
 type Phase string
 
@@ -67,6 +76,9 @@ type Report struct {
 	Removed int
 	Kept    int
 	Skipped int
+	// Associations is the number of associations in the directory stored
+	// by this sync, or 0 when it was not fetched.
+	Associations int
 	// Requests is the number of push and pull requests that succeeded.
 	Requests int
 	Started  time.Time
@@ -214,8 +226,41 @@ func (s *Syncer) sync(ctx context.Context, report *Report, progress func(Progres
 		}
 		cursor = page.NextCursor
 	}
+	s.refreshNames(ctx, report)
 	notify(PhaseDone)
 	return nil
+}
+
+// refreshNames fetches the directory of associations and stores it, when
+// the store keeps one. The names only label records, so a failure is
+// logged and leaves the stored directory as it was rather than failing a
+// sync whose push and pull succeeded. A server older than the directory
+// returns 404, which is logged at Info.
+func (s *Syncer) refreshNames(ctx context.Context, report *Report) {
+	names, ok := s.store.(NameStore)
+	if !ok {
+		return
+	}
+	list, err := s.client.Associations(ctx)
+	var reqErr *RequestError
+	switch {
+	case errors.As(err, &reqErr) && reqErr.Status == http.StatusNotFound:
+		s.log.Info("the server lists no associations; keeping the stored names")
+		return
+	case err != nil:
+		s.log.Warn("fetching the association directory failed; keeping the stored names", "err", err)
+		return
+	}
+	report.Requests++
+	directory := make(map[string]string, len(list))
+	for _, a := range list {
+		directory[a.ID] = a.Name
+	}
+	if err := names.SaveAssociationNames(directory); err != nil {
+		s.log.Error("storing the association directory failed", "err", err)
+		return
+	}
+	report.Associations = len(directory)
 }
 
 // pushBatch sends batch and records the results. A batch whose body passes

@@ -26,6 +26,8 @@ const (
 	PathWhoAmI  = Prefix + "/whoami"  // GET: WhoAmIResponse
 	PathChanges = Prefix + "/changes" // POST: push (PushRequest); GET: pull (PullResponse)
 	PathReview  = Prefix + "/review/" // POST PathReview + case id: ReviewRequest
+	// PathAssociations is the network's directory. GET: AssociationsResponse
+	PathAssociations = Prefix + "/associations"
 )
 
 // Limits of the protocol. A request over a limit is rejected whole.
@@ -78,6 +80,20 @@ type WhoAmIResponse struct {
 	Role            Role   `json:"role"`
 	AssociationID   string `json:"association_id"`   // "" for the coordinator
 	AssociationName string `json:"association_name"` // "" for the coordinator
+}
+
+// Association is one member of the network as the directory lists it.
+type Association struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// AssociationsResponse is the body of GET /api/v1/associations: every
+// association stored on the server, sorted by id. Every token may read it,
+// because the network is public about who its members are. Clients use it
+// to show names where records carry only association ids.
+type AssociationsResponse struct {
+	Associations []Association `json:"associations"`
 }
 
 // Change is one write that an association pushes.
