@@ -6,8 +6,8 @@
 //
 //	partneryste-server [serve] [-addr 127.0.0.1:8470] [-data FILE] [-tls-cert F -tls-key F] ...
 //	partneryste-server add-association -id ID -name NAME [-data FILE]
-//	partneryste-server issue-token -association ID [-data FILE]
-//	partneryste-server issue-coordinator-token [-data FILE]
+//	partneryste-server issue-token -association ID [-name NAME] [-data FILE]
+//	partneryste-server issue-coordinator-token [-name NAME] [-data FILE]
 //	partneryste-server revoke-token -id TOKENID [-data FILE]
 //	partneryste-server list-associations [-data FILE]
 //
@@ -27,6 +27,7 @@ import (
 	"os"
 	"os/signal"
 	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -191,16 +192,22 @@ func addAssociation(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// defaultCoordinatorName is the display name of a coordinator token issued
+// without -name; reviews show it as their reviewer.
+const defaultCoordinatorName = "Koordinatorius"
+
 func issueToken(args []string, stdout, stderr io.Writer, role wire.Role) error {
 	name := "issue-coordinator-token"
+	defaultHolder := defaultCoordinatorName
 	if role == wire.RoleAssociation {
-		name = "issue-token"
+		name, defaultHolder = "issue-token", ""
 	}
 	fs, dataFile := newFlags(name, stderr)
 	var association *string
 	if role == wire.RoleAssociation {
 		association = fs.String("association", "", "`id` of the association the token acts for")
 	}
+	holder := fs.String("name", defaultHolder, fmt.Sprintf("display `name` of the token's holder, shown as the reviewer of its reviews (at most %d characters)", server.MaxTokenName))
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -217,7 +224,7 @@ func issueToken(args []string, stdout, stderr io.Writer, role wire.Role) error {
 		return err
 	}
 	defer store.Close()
-	secret, t, err := server.IssueToken(context.Background(), store, role, assoc, time.Now())
+	secret, t, err := server.IssueNamedToken(context.Background(), store, role, assoc, *holder, time.Now())
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
@@ -286,11 +293,14 @@ func tokenList(tokens []server.Token, association string) string {
 		if t.Association != association {
 			continue
 		}
-		if !t.Revoked.IsZero() {
-			ids = append(ids, t.ID+" (revoked "+t.Revoked.Format("2006-01-02")+")")
-		} else {
-			ids = append(ids, t.ID)
+		id := t.ID
+		if t.Name != "" {
+			id += " " + strconv.Quote(t.Name)
 		}
+		if !t.Revoked.IsZero() {
+			id += " (revoked " + t.Revoked.Format("2006-01-02") + ")"
+		}
+		ids = append(ids, id)
 	}
 	if len(ids) == 0 {
 		return "-"

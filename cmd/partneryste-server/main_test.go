@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"partneryste/data/server"
 	"partneryste/data/serverstore"
 	"partneryste/data/wire"
 )
@@ -66,6 +67,7 @@ func TestAdminCommands(t *testing.T) {
 	mustAdmin(t, dataFile, "add-association", "-id", "lma", "-name", "Lietuvos matematikų asociacija")
 	token := strings.TrimSpace(mustAdmin(t, dataFile, "issue-token", "-association", "lma"))
 	coordinator := strings.TrimSpace(mustAdmin(t, dataFile, "issue-coordinator-token"))
+	mustAdmin(t, dataFile, "issue-coordinator-token", "-name", "Rasa Kazlauskienė")
 
 	if len(token) != 43 || len(coordinator) != 43 {
 		t.Errorf("token lengths = %d and %d, want 43", len(token), len(coordinator))
@@ -73,6 +75,11 @@ func TestAdminCommands(t *testing.T) {
 	list := mustAdmin(t, dataFile, "list-associations")
 	if !strings.Contains(list, "Lietuvos matematikų asociacija") || !strings.Contains(list, "(coordinator)") {
 		t.Errorf("list-associations output lacks the association or the coordinator:\n%s", list)
+	}
+	for _, name := range []string{`"Koordinatorius"`, `"Rasa Kazlauskienė"`} {
+		if !strings.Contains(list, name) {
+			t.Errorf("list-associations output lacks the coordinator token name %s:\n%s", name, list)
+		}
 	}
 	if strings.Contains(list, token) || strings.Contains(list, coordinator) {
 		t.Error("list-associations prints a token")
@@ -99,6 +106,8 @@ func TestAdminCommands(t *testing.T) {
 		{"add-association", "-id", "x"},
 		{"issue-token", "-association", "nobody"},
 		{"issue-token"},
+		{"issue-coordinator-token", "-name", strings.Repeat("ž", server.MaxTokenName+1)},
+		{"issue-coordinator-token", "-name", "Rasa\nKazlauskienė"},
 		{"revoke-token", "-id", "t000000000000"},
 		{"no-such-command"},
 		{"serve", "-tls-cert", "only-cert.pem"},

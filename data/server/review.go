@@ -15,6 +15,16 @@ import (
 // transaction.
 var errReviewRejected = errors.New("review rejected")
 
+// reviewerName returns the name a review stores as its reviewer: the
+// token's display name, or the token's id for a token issued without one,
+// which clients show as the role's label.
+func reviewerName(t Token) string {
+	if t.Name != "" {
+		return t.Name
+	}
+	return t.ID
+}
+
 func (s *Server) handleReview(w http.ResponseWriter, r *http.Request, t Token) error {
 	if r.Method != http.MethodPost {
 		return methodNotAllowed(w, r, "POST")
@@ -72,7 +82,7 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request, t Token) e
 			Status:          req.Status,
 			Comment:         req.Comment,
 			SectionComments: maps.Clone(req.SectionComments),
-			Reviewer:        t.ID,
+			Reviewer:        reviewerName(t),
 			At:              now,
 		}
 		c.Status = req.Status

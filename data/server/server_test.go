@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -709,4 +710,55 @@ func TestAssociations_directory(t *testing.T) {
 
 	resp, body := ts.do(http.MethodPost, wire.PathAssociations, coord, []byte(`{}`))
 	wantStatus(t, resp, body, http.StatusMethodNotAllowed)
+}
+
+func TestReview_reviewerName(t *testing.T) {
+	ts := newTestServer(t, server.Options{})
+	lma := ts.addAssociation("lma", "LMA")
+	named, _, err := server.IssueNamedToken(context.Background(), ts.Store, wire.RoleCoordinator, "", "  Rasa Kazlauskienė ", time.Now())
+	if err != nil {
+		t.Fatalf("IssueNamedToken: %v", err)
+	}
+	unnamed, unnamedToken, err := server.IssueToken(context.Background(), ts.Store, wire.RoleCoordinator, "", time.Now())
+	if err != nil {
+		t.Fatalf("IssueToken: %v", err)
+	}
+	ts.push(lma, put(t, "case", 0, testCase("Atvejis")))
+
+	reviewedBy := func(token string, status data.CaseStatus) string {
+		t.Helper()
+		resp, body := ts.do(http.MethodPost, wire.PathReview+"case", token, wire.ReviewRequest{Status: status})
+		wantStatus(t, resp, body, http.StatusOK)
+		var state wire.RecordState
+		decodeJSON(t, body, &state)
+		var c data.PracticeCase
+		decodeJSON(t, state.Record, &c)
+		return c.Review.Reviewer
+	}
+	if got := reviewedBy(named, data.CaseApproved); got != "Rasa Kazlauskienė" {
+		t.Errorf("reviewer of a named token = %q, want the trimmed name", got)
+	}
+	if got := reviewedBy(unnamed, data.CaseReturned); got != unnamedToken.ID {
+		t.Errorf("reviewer of an unnamed token = %q, want its id %q", got, unnamedToken.ID)
+	}
+}
+
+func TestIssueNamedToken_badNames(t *testing.T) {
+	ts := newTestServer(t, server.Options{})
+	for name, value := range map[string]string{
+		"too long":      strings.Repeat("ž", server.MaxTokenName+1),
+		"control":       "Rasa\nKazlauskienė",
+		"invalid UTF-8": "Rasa \xff",
+	} {
+		if _, _, err := server.IssueNamedToken(context.Background(), ts.Store, wire.RoleCoordinator, "", value, time.Now()); err == nil {
+			t.Errorf("IssueNamedToken with a %s name succeeded, want an error", name)
+		}
+	}
+	tokens, err := ts.Store.Tokens(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tokens) != 0 {
+		t.Errorf("rejected names stored %d tokens, want 0", len(tokens))
+	}
 }

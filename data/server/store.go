@@ -102,6 +102,9 @@ type Token struct {
 	// ID is a short public id that logs and the admin commands use.
 	ID   string    `json:"id"`
 	Role wire.Role `json:"role"`
+	// Name is the holder's display name, which a review stores as its
+	// reviewer. Tokens issued before names existed have none.
+	Name string `json:"name,omitempty"`
 	// Association is the association an association token acts for; it is
 	// empty for a coordinator token.
 	Association string    `json:"association,omitempty"`

@@ -11,7 +11,10 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
+	"partneryste/data"
 	"partneryste/data/wire"
 )
 
@@ -40,11 +43,26 @@ func newTokenID() string {
 	return "t" + hex.EncodeToString(b)
 }
 
-// IssueToken creates a token for an association (role RoleAssociation) or
-// for the coordinator (RoleCoordinator with an empty association), stores
-// its hash and returns the token and its metadata. The token is shown once:
-// the store cannot return it again.
+// MaxTokenName is the maximum length in runes of a token's display name,
+// the limit of a review's reviewer field (data.MaxShort).
+const MaxTokenName = data.MaxShort
+
+// IssueToken creates a token without a display name; see IssueNamedToken.
 func IssueToken(ctx context.Context, store Store, role wire.Role, association string, now time.Time) (string, Token, error) {
+	return IssueNamedToken(ctx, store, role, association, "", now)
+}
+
+// IssueNamedToken creates a token for an association (role
+// RoleAssociation) or for the coordinator (RoleCoordinator with an empty
+// association), stores its hash and returns the token and its metadata.
+// name is the holder's display name, which reviews made with the token
+// show as their reviewer; it may be empty. The token is shown once: the
+// store cannot return it again.
+func IssueNamedToken(ctx context.Context, store Store, role wire.Role, association, name string, now time.Time) (string, Token, error) {
+	name = strings.TrimSpace(name)
+	if err := checkTokenName(name); err != nil {
+		return "", Token{}, fmt.Errorf("issue token: %w", err)
+	}
 	switch role {
 	case wire.RoleAssociation:
 		if _, err := store.Association(ctx, association); err != nil {
@@ -63,6 +81,7 @@ func IssueToken(ctx context.Context, store Store, role wire.Role, association st
 		ID:          newTokenID(),
 		Role:        role,
 		Association: association,
+		Name:        name,
 		Hash:        HashToken(secret),
 		Created:     now.UTC(),
 	}
@@ -70,6 +89,19 @@ func IssueToken(ctx context.Context, store Store, role wire.Role, association st
 		return "", Token{}, fmt.Errorf("issue token: %w", err)
 	}
 	return secret, t, nil
+}
+
+// checkTokenName rejects a display name that a review could not store.
+func checkTokenName(name string) error {
+	switch {
+	case !utf8.ValidString(name):
+		return errors.New("the token name is not valid UTF-8")
+	case utf8.RuneCountInString(name) > MaxTokenName:
+		return fmt.Errorf("the token name has %d characters; the maximum is %d", utf8.RuneCountInString(name), MaxTokenName)
+	case strings.ContainsFunc(name, unicode.IsControl):
+		return errors.New("the token name contains control characters")
+	}
+	return nil
 }
 
 // errUnauthorized is returned by authenticate for every kind of bad

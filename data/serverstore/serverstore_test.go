@@ -155,6 +155,14 @@ func TestStore_tokens(t *testing.T) {
 	if err != nil || found.ID != tok.ID {
 		t.Errorf("TokenByHash = %+v (%v), want %s", found, err, tok.ID)
 	}
+
+	coordinator, _, err := server.IssueNamedToken(ctx, s, wire.RoleCoordinator, "", "Koordinatorius", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found, err := s.TokenByHash(ctx, server.HashToken(coordinator)); err != nil || found.Name != "Koordinatorius" {
+		t.Errorf("named token read back = %+v (%v), want the name Koordinatorius", found, err)
+	}
 	if err := s.RevokeToken(ctx, tok.ID, time.Now()); err != nil {
 		t.Fatal(err)
 	}
