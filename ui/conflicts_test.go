@@ -181,6 +181,38 @@ func TestConflictView_listsAndHighlights(t *testing.T) {
 	}
 }
 
+func TestSyncScreen_conflictListShownAfterSync(t *testing.T) {
+	f := newConflictFixture(t)
+	f.editBoth(t)
+
+	box := f.screen.conflictBox
+	if len(box.Objects) != 1 {
+		t.Fatalf("conflict list has %d rows, want 1", len(box.Objects))
+	}
+	// The rows are drawn only when the list is laid out again: a list
+	// that kept its size from before the sync shows the header alone.
+	if got, want := box.Size().Height, box.MinSize().Height; got < want {
+		t.Errorf("conflict list height after the sync = %v, want at least %v", got, want)
+	}
+	var resolve *widget.Button
+	walk(box, func(obj fyne.CanvasObject) {
+		if b, ok := obj.(*widget.Button); ok && b.Text == T("syncui.resolve") {
+			resolve = b
+		}
+	})
+	if resolve == nil {
+		t.Fatal("the conflict row has no resolve button")
+	}
+	if resolve.Size().Height <= 0 || resolve.Size().Width <= 0 {
+		t.Errorf("resolve button size = %v, want it laid out", resolve.Size())
+	}
+	canvasSize := f.env.Window.Canvas().Size()
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(resolve)
+	if pos.X+resolve.Size().Width > canvasSize.Width {
+		t.Errorf("resolve button ends at x=%v, past the window width %v", pos.X+resolve.Size().Width, canvasSize.Width)
+	}
+}
+
 func TestConflictView_keepLocal(t *testing.T) {
 	f := newConflictFixture(t)
 	f.editBoth(t)

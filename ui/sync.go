@@ -153,6 +153,11 @@ func (s *syncScreen) refresh() {
 	s.refreshStatus()
 	s.refreshConflicts()
 	s.refreshRejections()
+	// Container.Add lays out only the list, at the height it had before,
+	// so new conflict rows and their "Spręsti" buttons stayed hidden until
+	// something else redrew the page. Refreshing the page lays out every
+	// card again at its new height.
+	s.overview.Refresh()
 }
 
 // loadSettings reads the stored settings and shows the address, unless
