@@ -201,3 +201,19 @@ func TestCLI_interopUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestCLI_importCSVTwiceKeepsOneCopy(t *testing.T) {
+	path := importedData(t)
+	csv := writeFile(t, "be-id.csv", "\xef\xbb\xbfPavadinimas;Pradžios data;Pradžios laikas\r\n"+
+		"Posėdis;2026-04-01;10:00\r\nSeminaras;2026-04-02;11:00\r\nKonferencija;2026-04-03;\r\n")
+
+	for i, want := range []string{"New: 3 events", "Unchanged: 3 events", "Unchanged: 3 events"} {
+		code, stdout, stderr := run(t, "en", "import-csv", "-what", "events", "-data", path, csv)
+		if code != exitOK || !strings.Contains(stdout, want) {
+			t.Errorf("import %d: exit %d, stdout %q, stderr %q, want %q", i+1, code, stdout, stderr, want)
+		}
+	}
+	if got := len(collect(t, path).Events); got != 5 {
+		t.Errorf("data file has %d events after three imports, want 5", got)
+	}
+}

@@ -169,6 +169,15 @@ func HashID(parts ...string) string {
 	return "ics-" + hex.EncodeToString(sum[:16])
 }
 
+// ContentID returns "row-" and 32 hex digits of the SHA-256 of the parts
+// joined by "|". Table imports give it to a row without an id, with the
+// row's content key as parts, so that the same row always gets the same
+// id.
+func ContentID(parts ...string) string {
+	sum := sha256.Sum256([]byte(strings.Join(parts, "|")))
+	return "row-" + hex.EncodeToString(sum[:16])
+}
+
 func isPlainID(id string) bool {
 	if id == "" || len(id) > MaxIDBytes || !utf8.ValidString(id) {
 		return false

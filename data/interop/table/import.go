@@ -24,8 +24,10 @@ import (
 // of unknown or missing columns (each with its row, and for CSV its file
 // line), and an *interop.FileError when the file cannot be read at all. The
 // caller should save the events only when there are no problems, or when
-// the user chose to skip the bad rows. A row without an id gets a new one
-// when saved; a row with the id of a stored event updates it.
+// the user chose to skip the bad rows. A row with an id keeps it, so it
+// updates the stored event with that id. A row without one gets an id
+// derived from its title and start (see ContentID), so that importing the
+// same rows again updates them instead of adding copies.
 func ImportEventsCSV(r io.Reader) ([]data.Event, []interop.Problem, error) {
 	s, err := readCSV(r)
 	if err != nil {
@@ -48,7 +50,8 @@ func ImportEventsXLSX(r io.Reader) ([]data.Event, []interop.Problem, error) {
 }
 
 // ImportConsultationsCSV reads consultations from a CSV file, as
-// ImportEventsCSV reads events. The requester's columns are optional.
+// ImportEventsCSV reads events. The requester's columns are optional. A
+// row without an id gets one derived from its date, topic and consultant.
 func ImportConsultationsCSV(r io.Reader) ([]data.Consultation, []interop.Problem, error) {
 	s, err := readCSV(r)
 	if err != nil {
@@ -221,6 +224,7 @@ func importEvents(s *sheet) ([]data.Event, []interop.Problem) {
 		}
 		events = append(events, e)
 	}
+	assignContentIDs(events, func(e *data.Event) (*string, []string) { return &e.ID, eventKey(e) })
 	return events, problems
 }
 
@@ -284,6 +288,49 @@ func (r *rowReader) event() (data.Event, bool) {
 	return e, len(r.problems) == before
 }
 
+// eventKey returns the content key of an event row without an id: the
+// title and the start, as a date for an all-day event and a Vilnius
+// wall-clock time otherwise.
+func eventKey(e *data.Event) []string {
+	start := e.StartDate.String()
+	if !e.AllDay {
+		start = e.Start.In(data.Vilnius).Format("2006-01-02T15:04")
+	}
+	return []string{"event", normalizeKey(e.Title), start}
+}
+
+// consultationKey returns the content key of a consultation row without
+// an id: the date, the topic and the consultant.
+func consultationKey(c *data.Consultation) []string {
+	return []string{"consultation", c.Date.String(), normalizeKey(c.Topic), normalizeKey(c.Consultant)}
+}
+
+// normalizeKey trims a text and collapses its runs of white space, so
+// that a space added at the end of a cell does not make a new record.
+func normalizeKey(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// assignContentIDs gives every record without an id one derived from its
+// content key. Rows of one file with the same key are numbered in file
+// order (the second gets the key and "2"), so each keeps its own record
+// and a re-import of the same file maps each row to the same id.
+func assignContentIDs[T any](records []T, key func(*T) (*string, []string)) {
+	seen := map[string]int{}
+	for i := range records {
+		id, parts := key(&records[i])
+		if *id != "" {
+			continue
+		}
+		joined := strings.Join(parts, "|")
+		seen[joined]++
+		if n := seen[joined]; n > 1 {
+			parts = append(parts, strconv.Itoa(n))
+		}
+		*id = interop.ContentID(parts...)
+	}
+}
+
 // atClock returns the instant of a wall-clock time on a date in Vilnius.
 func atClock(d data.Date, clock time.Duration) time.Time {
 	minutes := int(clock / time.Minute)
@@ -317,6 +364,7 @@ func importConsultations(s *sheet) ([]data.Consultation, []interop.Problem) {
 		}
 		consultations = append(consultations, c)
 	}
+	assignContentIDs(consultations, func(c *data.Consultation) (*string, []string) { return &c.ID, consultationKey(c) })
 	return consultations, problems
 }
 

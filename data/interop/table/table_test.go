@@ -429,3 +429,46 @@ func csvBytesF(f *testing.F, table Table) []byte {
 	}
 	return buf.Bytes()
 }
+
+func TestImportCSV_contentIDs(t *testing.T) {
+	text := "Pavadinimas;Pradžios data;Pradžios laikas\n" +
+		"Posėdis;2026-03-11;14:00\n" +
+		"Posėdis ;2026-03-12;14:00\n" +
+		"Posėdis;2026-03-11;14:00\n" +
+		"Seminaras;2026-03-11;\n"
+	first, problems, err := ImportEventsCSV(strings.NewReader(text))
+	if err != nil || len(problems) > 0 || len(first) != 4 {
+		t.Fatalf("import: %d events, %v %v", len(first), err, problems)
+	}
+	again, _, _ := ImportEventsCSV(strings.NewReader(text))
+	ids := map[string]bool{}
+	for i, e := range first {
+		if !strings.HasPrefix(e.ID, "row-") {
+			t.Errorf("event %d id = %q, want a row- id", i, e.ID)
+		}
+		if again[i].ID != e.ID {
+			t.Errorf("event %d id %q on the first import, %q on the second", i, e.ID, again[i].ID)
+		}
+		if ids[e.ID] {
+			t.Errorf("event %d repeats id %q", i, e.ID)
+		}
+		ids[e.ID] = true
+	}
+
+	withID, _, _ := ImportEventsCSV(strings.NewReader("ID;Pavadinimas;Pradžios data\ne-7;Posėdis;2026-03-11\n"))
+	if len(withID) != 1 || withID[0].ID != "e-7" {
+		t.Errorf("row with an id: %+v, want id e-7", withID)
+	}
+
+	consultations := "Data;Trukmė (min.);Forma;Tema;Konsultantas\n" +
+		"2026-10-05;30;telefonu;Vertinimas;Ona\n" +
+		"2026-10-05;30;telefonu;Vertinimas;Jonas\n"
+	c1, problems, err := ImportConsultationsCSV(strings.NewReader(consultations))
+	if err != nil || len(problems) > 0 || len(c1) != 2 {
+		t.Fatalf("consultations: %d, %v %v", len(c1), err, problems)
+	}
+	c2, _, _ := ImportConsultationsCSV(strings.NewReader(consultations))
+	if c1[0].ID == "" || c1[0].ID == c1[1].ID || c1[0].ID != c2[0].ID || c1[1].ID != c2[1].ID {
+		t.Errorf("consultation ids %q %q, then %q %q", c1[0].ID, c1[1].ID, c2[0].ID, c2[1].ID)
+	}
+}
