@@ -103,6 +103,9 @@ type Rejection struct {
 	// Status is wire.StatusForbidden or wire.StatusInvalid.
 	Status int    `json:"status"`
 	Error  string `json:"error"`
+	// Reason is the server's wire.Reason* cause of a 403, or empty when
+	// the server gave none (422, a change too large, an older server).
+	Reason string `json:"reason,omitempty"`
 	// Fields lists the invalid fields for wire.StatusInvalid.
 	Fields []wire.FieldError `json:"fields,omitempty"`
 	At     time.Time         `json:"at"`
@@ -430,13 +433,14 @@ func (s *DB) RecordPushResults(sent []Change, results []wire.Result) (PushOutcom
 					RecordID: c.RecordID,
 					Status:   res.Status,
 					Error:    res.Error,
+					Reason:   res.Reason,
 					Fields:   res.Fields,
 					At:       now,
 				}
 				if err := putJSON(tx, bucketRejections, []byte(c.ChangeID), rejection); err != nil {
 					return err
 				}
-				s.log.Warn("change rejected by the server", "kind", c.Kind, "record", c.RecordID, "change", c.ChangeID, "status", res.Status, "error", res.Error)
+				s.log.Warn("change rejected by the server", "kind", c.Kind, "record", c.RecordID, "change", c.ChangeID, "status", res.Status, "reason", res.Reason, "error", res.Error)
 			}
 			if err := putJSON(tx, bucketSyncRecords, key, state); err != nil {
 				return err

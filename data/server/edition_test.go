@@ -62,8 +62,8 @@ func TestPush_editionFromAssociation(t *testing.T) {
 		del(data.KindEdition, "ed-2026", 1),
 	)
 	for i, res := range results {
-		if res.Status != wire.StatusForbidden || res.Error == "" {
-			t.Errorf("association's edition change %d = %+v, want 403 with an error", i, res)
+		if res.Status != wire.StatusForbidden || res.Error == "" || res.Reason != wire.ReasonKindNotAllowed {
+			t.Errorf("association's edition change %d = %+v, want 403 kind_not_allowed with an error", i, res)
 		}
 	}
 
@@ -106,10 +106,10 @@ func TestPush_publishedCaseFrozen(t *testing.T) {
 
 	published := testCase("Pakeistas po paskelbimo")
 	published.Status = data.CasePublished
-	if res := ts.push(lma, put(t, "case", 3, published))[0]; res.Status != wire.StatusForbidden || res.Error == "" {
-		t.Errorf("edit of a published case = %+v, want 403 with an error", res)
+	if res := ts.push(lma, put(t, "case", 3, published))[0]; res.Status != wire.StatusForbidden || res.Error == "" || res.Reason != wire.ReasonPublishedFrozen {
+		t.Errorf("edit of a published case = %+v, want 403 published_frozen with an error", res)
 	}
-	if res := ts.push(lma, del(data.KindPractice, "case", 3))[0]; res.Status != wire.StatusForbidden {
+	if res := ts.push(lma, del(data.KindPractice, "case", 3))[0]; res.Status != wire.StatusForbidden || res.Reason != wire.ReasonPublishedFrozen {
 		t.Errorf("delete of a published case = %+v, want 403", res)
 	}
 

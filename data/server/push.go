@@ -82,11 +82,13 @@ func checkKindRole(role wire.Role, c wire.Change) (wire.Result, bool) {
 	case role == wire.RoleCoordinator && !coordinatorKind:
 		return wire.Result{
 			Status: wire.StatusForbidden,
+			Reason: wire.ReasonKindNotAllowed,
 			Error:  fmt.Sprintf("the coordinator's token may push only editions, not %s %s; practice cases change through review", c.Kind, c.RecordID),
 		}, true
 	case role != wire.RoleCoordinator && coordinatorKind:
 		return wire.Result{
 			Status: wire.StatusForbidden,
+			Reason: wire.ReasonKindNotAllowed,
 			Error:  fmt.Sprintf("only the coordinator's token may push editions, not edition %s", c.RecordID),
 		}, true
 	}
@@ -103,6 +105,7 @@ func apply(tx Tx, association string, c wire.Change, now time.Time) (wire.Result
 	if exists && cur.Association != association {
 		return wire.Result{
 			Status: wire.StatusForbidden,
+			Reason: wire.ReasonForeignRecord,
 			Error:  fmt.Sprintf("%s %s belongs to another association", c.Kind, c.RecordID),
 		}, nil
 	}
@@ -121,6 +124,7 @@ func apply(tx Tx, association string, c wire.Change, now time.Time) (wire.Result
 func frozenError(id string) wire.Result {
 	return wire.Result{
 		Status: wire.StatusForbidden,
+		Reason: wire.ReasonPublishedFrozen,
 		Error:  fmt.Sprintf("practice case %s is published and cannot change until the coordinator reopens it", id),
 	}
 }
@@ -288,6 +292,7 @@ func applyKindRules(rec, prev data.Record) (wire.Result, bool) {
 	if coordinatorStatuses[c.Status] && (stored == nil || stored.Status != c.Status) {
 		return wire.Result{
 			Status: wire.StatusForbidden,
+			Reason: wire.ReasonCoordinatorStatus,
 			Error:  fmt.Sprintf("only the coordinator's review sets status %q", c.Status),
 		}, true
 	}

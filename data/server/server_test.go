@@ -178,8 +178,8 @@ func TestPush_foreignRecord(t *testing.T) {
 	ts.push(owner, put(t, "e1", 0, testEvent("Mūsų", true)))
 	results := ts.push(other, put(t, "e1", 1, testEvent("Svetimas", true)), del(data.KindEvent, "e1", 1))
 	for i, res := range results {
-		if res.Status != wire.StatusForbidden || res.Current != nil || res.Error == "" {
-			t.Errorf("result %d = %+v, want 403 with an error and no current", i, res)
+		if res.Status != wire.StatusForbidden || res.Current != nil || res.Error == "" || res.Reason != wire.ReasonForeignRecord {
+			t.Errorf("result %d = %+v, want 403 foreign_record with an error and no current", i, res)
 		}
 	}
 
@@ -199,8 +199,8 @@ func TestPush_coordinatorForbidden(t *testing.T) {
 
 	results := ts.push(coord, put(t, "e1", 0, testEvent("x", false)), put(t, "c1", 0, testCase("Atvejis")))
 	for i, res := range results {
-		if res.Status != wire.StatusForbidden || res.Error == "" {
-			t.Errorf("coordinator's change %d = %+v, want 403 with an error", i, res)
+		if res.Status != wire.StatusForbidden || res.Error == "" || res.Reason != wire.ReasonKindNotAllowed {
+			t.Errorf("coordinator's change %d = %+v, want 403 kind_not_allowed with an error", i, res)
 		}
 	}
 	if records, _ := ts.pullAll(coord, ""); len(records) != 0 {
@@ -416,7 +416,7 @@ func TestReview(t *testing.T) {
 
 	selfApproved := testCase("Pataisytas")
 	selfApproved.Status = data.CaseApproved
-	if res := ts.push(lma, put(t, "case", 3, selfApproved))[0]; res.Status != wire.StatusForbidden {
+	if res := ts.push(lma, put(t, "case", 3, selfApproved))[0]; res.Status != wire.StatusForbidden || res.Reason != wire.ReasonCoordinatorStatus {
 		t.Errorf("association approving its case = %+v, want 403", res)
 	}
 

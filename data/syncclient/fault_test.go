@@ -513,6 +513,9 @@ func TestSyncForeignRecordRejected(t *testing.T) {
 	if len(rejections) != 1 || rejections[0].Status != wire.StatusForbidden {
 		t.Fatalf("Rejections = %+v, want one 403", rejections)
 	}
+	if rejections[0].Reason != wire.ReasonForeignRecord {
+		t.Errorf("rejection reason = %q, want %q", rejections[0].Reason, wire.ReasonForeignRecord)
+	}
 	if counts, _ := other.Store.Counts(); counts.Outbox != 1 {
 		t.Errorf("outbox has %d entries, want the rejected change kept", counts.Outbox)
 	}

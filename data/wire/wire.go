@@ -129,6 +129,23 @@ const (
 	StatusInvalid   = 422 // the record fails validation
 )
 
+// Reasons of a StatusForbidden result.
+const (
+	// ReasonForeignRecord: the record belongs to another association.
+	ReasonForeignRecord = "foreign_record"
+	// ReasonCoordinatorStatus: an association set a practice case status
+	// that only the coordinator's review sets (returned, approved,
+	// published).
+	ReasonCoordinatorStatus = "coordinator_status"
+	// ReasonPublishedFrozen: the practice case is published, and accepts
+	// no change until a review moves it back to returned or approved.
+	ReasonPublishedFrozen = "published_frozen"
+	// ReasonKindNotAllowed: the token's role may not push this kind. The
+	// coordinator pushes only editions, and associations push all other
+	// kinds.
+	ReasonKindNotAllowed = "kind_not_allowed"
+)
+
 // Result is the outcome of one change.
 type Result struct {
 	ChangeID string `json:"change_id"`
@@ -144,6 +161,10 @@ type Result struct {
 	// Error is an English description for StatusForbidden and
 	// StatusInvalid, meant for logs.
 	Error string `json:"error,omitempty"`
+	// Reason is the machine-readable cause of StatusForbidden, one of the
+	// Reason* constants, so that clients can explain it. It is empty for
+	// other statuses and in results stored by older servers.
+	Reason string `json:"reason,omitempty"`
 	// Fields lists the invalid fields for StatusInvalid, with the codes of
 	// data.FieldError, so the client can show translated messages.
 	Fields []FieldError `json:"fields,omitempty"`
