@@ -82,7 +82,7 @@ func (c *cli) runImportICS() int {
 		return err
 	})
 	if err != nil {
-		return c.fileFailed(args[0], err)
+		return c.fileFailed(args[0], data.KindEvent, err)
 	}
 	if len(problems) > 0 {
 		c.printInteropProblems(args[0], data.KindEvent, problems)
@@ -196,24 +196,27 @@ func (c *cli) runImportTable(xlsx bool) int {
 	file := &jsonio.File{}
 	var problems []interop.Problem
 	kind := data.KindEvent
+	if what == whatConsultations {
+		kind = data.KindConsultation
+	}
 	err := readInput(args[0], func(r io.Reader) error {
 		var err error
 		switch {
-		case what == whatEvents && xlsx:
+		case kind == data.KindEvent && xlsx:
 			file.Events, problems, err = table.ImportEventsXLSX(r)
-		case what == whatEvents:
+		case kind == data.KindEvent:
 			file.Events, problems, err = table.ImportEventsCSV(r)
 		case xlsx:
-			kind = data.KindConsultation
 			file.Consultations, problems, err = table.ImportConsultationsXLSX(r)
 		default:
-			kind = data.KindConsultation
 			file.Consultations, problems, err = table.ImportConsultationsCSV(r)
 		}
 		return err
 	})
 	if err != nil {
-		return c.fileFailed(args[0], err)
+		// A bad header is such an error too, so -skip-bad, which skips
+		// rows, never imports a file with an unknown or missing column.
+		return c.fileFailed(args[0], kind, err)
 	}
 
 	good := len(file.Events) + len(file.Consultations)
@@ -285,8 +288,10 @@ func (c *cli) writeOutput(name string, private bool, write func(io.Writer) error
 	return writeFileAtomic(name, private, write)
 }
 
-// fileFailed prints why a file could not be read and returns exit code 1.
-func (c *cli) fileFailed(name string, err error) int {
+// fileFailed prints why a file of records of kind could not be read, with
+// every column problem of a bad header and the accepted headers, and
+// returns exit code 1.
+func (c *cli) fileFailed(name string, kind data.Kind, err error) int {
 	var ferr *interop.FileError
 	if !errors.As(err, &ferr) {
 		// The file could not be opened or read at all.
@@ -294,7 +299,23 @@ func (c *cli) fileFailed(name string, err error) int {
 		return exitFailure
 	}
 	c.errorln(ui.T("interop.cli.file_error", map[string]any{"File": name, "Message": FileErrorText(ferr)}))
+	for _, p := range ferr.Problems {
+		fmt.Fprintln(c.stderr, "  "+InteropProblemText(kind, p))
+	}
+	if len(ferr.Columns) > 0 {
+		c.errorln(AcceptedColumnsText(kind, ferr.Columns))
+	}
 	return exitFailure
+}
+
+// AcceptedColumnsText returns the sentence that lists the headers a table
+// import of kind accepts, in the language in use.
+func AcceptedColumnsText(kind data.Kind, keys []string) string {
+	headers := make([]string, len(keys))
+	for i, key := range keys {
+		headers[i] = ui.T("interop.column." + string(kind) + "." + key)
+	}
+	return ui.T("interop.accepted_columns", map[string]any{"Columns": strings.Join(headers, ", ")})
 }
 
 // printInteropProblems prints every problem of a rejected file.
@@ -312,6 +333,7 @@ var interopCodes = []string{
 	interop.CodeUnknownColumn, interop.CodeMissingColumn, interop.CodeDuplicateColumn,
 	interop.CodeTruncated, interop.CodeSyntax, interop.CodeNotCalendar, interop.CodeNotXLSX,
 	interop.CodeTooLarge, interop.CodeEmpty, interop.CodeMixedDelimiters, interop.CodeInvalidEncoding,
+	interop.CodeBadHeader,
 }
 
 // InteropProblemText returns the translated message for one problem of a

@@ -217,3 +217,48 @@ func TestCLI_importCSVTwiceKeepsOneCopy(t *testing.T) {
 		t.Errorf("data file has %d events after three imports, want 5", got)
 	}
 }
+
+func TestCLI_importCSVUnknownColumnBlocks(t *testing.T) {
+	path := importedData(t)
+	csv := writeFile(t, "stulpeliai.csv", "\xef\xbb\xbfPavadinimas;Pradžios data;Renginio rūšis\r\n"+
+		"Posėdis;2026-04-01;seminaras\r\n")
+
+	code, stdout, stderr := run(t, "en", "import-csv", "-what", "events", "-skip-bad", "-data", path, csv)
+	if code != exitFailure {
+		t.Errorf("exit %d, want %d; stdout %q", code, exitFailure, stdout)
+	}
+	if !strings.Contains(stderr, "Renginio rūšis") {
+		t.Errorf("stderr does not name the unknown column: %q", stderr)
+	}
+	if !strings.Contains(stderr, "Title, Type, All day, Start date") {
+		t.Errorf("stderr does not list the accepted headers: %q", stderr)
+	}
+	if strings.Contains(stderr, "-skip-bad") {
+		t.Errorf("stderr suggests -skip-bad for a header problem: %q", stderr)
+	}
+	if got := len(collect(t, path).Events); got != 2 {
+		t.Errorf("a file with an unknown column changed the events: %d, want 2", got)
+	}
+}
+
+func TestCLI_importCSVEditorLabels(t *testing.T) {
+	path := importedData(t)
+	csv := writeFile(t, "etiketes.csv", "\xef\xbb\xbfPavadinimas;Renginio tipas;Pradžios data\r\n"+
+		"Posėdis;Seminaras;2026-04-01\r\n")
+	code, _, stderr := run(t, "lt", "import-csv", "-what", "events", "-skip-bad", "-data", path, csv)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var found bool
+	for _, e := range collect(t, path).Events {
+		if e.Title == "Posėdis" {
+			found = true
+			if e.Type != data.EventSeminar {
+				t.Errorf("type = %q, want %q", e.Type, data.EventSeminar)
+			}
+		}
+	}
+	if !found {
+		t.Error("the row was not imported")
+	}
+}

@@ -37,6 +37,7 @@ const (
 	CodeEmpty           = "empty"             // a file with no header line or no rows
 	CodeMixedDelimiters = "mixed_delimiters"  // a CSV header with more than one kind of delimiter
 	CodeInvalidEncoding = "invalid_encoding"  // bytes that are neither UTF-8 nor Windows-1257
+	CodeBadHeader       = "bad_header"        // a header row with unknown, duplicate or missing columns (FileError.Problems lists them)
 )
 
 // Problem is one thing wrong with one record of an import file.
@@ -102,6 +103,11 @@ type FileError struct {
 	Detail string
 	// Err is the underlying error, if any.
 	Err error
+	// Problems lists each column problem of CodeBadHeader.
+	Problems []Problem
+	// Columns are the machine keys of the columns a table import accepts,
+	// for CodeBadHeader, so that the message can list their headers.
+	Columns []string
 }
 
 func (e *FileError) Error() string {
@@ -115,6 +121,9 @@ func (e *FileError) Error() string {
 	}
 	if e.Err != nil {
 		b.WriteString(": " + e.Err.Error())
+	}
+	for _, p := range e.Problems {
+		b.WriteString("; " + p.String())
 	}
 	return b.String()
 }

@@ -4,7 +4,6 @@ import (
 	"io"
 	"math"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -20,9 +19,11 @@ import (
 // fields, and a header row that names the columns by machine key or by
 // Lithuanian or English header, in any order.
 //
-// It returns the events of the good rows, the problems of the bad rows and
-// of unknown or missing columns (each with its row, and for CSV its file
-// line), and an *interop.FileError when the file cannot be read at all. The
+// It returns the events of the good rows, the problems of the bad rows
+// (each with its row, and for CSV its file line), and an
+// *interop.FileError when the file cannot be read at all. A header row
+// with an unknown, duplicate or missing column is such an error, with
+// code interop.CodeBadHeader, because skipping rows cannot fix it. The
 // caller should save the events only when there are no problems, or when
 // the user chose to skip the bad rows. A row with an id keeps it, so it
 // updates the stored event with that id. A row without one gets an id
@@ -33,8 +34,7 @@ func ImportEventsCSV(r io.Reader) ([]data.Event, []interop.Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	events, problems := importEvents(s)
-	return events, problems, nil
+	return importEvents(s)
 }
 
 // ImportEventsXLSX reads events from the first sheet of an XLSX workbook,
@@ -45,8 +45,7 @@ func ImportEventsXLSX(r io.Reader) ([]data.Event, []interop.Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	events, problems := importEvents(s)
-	return events, problems, nil
+	return importEvents(s)
 }
 
 // ImportConsultationsCSV reads consultations from a CSV file, as
@@ -57,8 +56,7 @@ func ImportConsultationsCSV(r io.Reader) ([]data.Consultation, []interop.Problem
 	if err != nil {
 		return nil, nil, err
 	}
-	consultations, problems := importConsultations(s)
-	return consultations, problems, nil
+	return importConsultations(s)
 }
 
 // ImportConsultationsXLSX reads consultations from the first sheet of an
@@ -68,8 +66,7 @@ func ImportConsultationsXLSX(r io.Reader) ([]data.Consultation, []interop.Proble
 	if err != nil {
 		return nil, nil, err
 	}
-	consultations, problems := importConsultations(s)
-	return consultations, problems, nil
+	return importConsultations(s)
 }
 
 // columnMap is the position of each known column in a file.
@@ -78,13 +75,40 @@ type columnMap struct {
 	headers []string
 }
 
+// fieldKey returns the catalog key of the editor's label for a column's
+// field, such as "field.event.type" (Renginio tipas), or "" for a column
+// that the editor shows under another name. The labels are accepted as
+// headers, because people type them from the editor.
+func fieldKey(kind data.Kind, key string) string {
+	switch key {
+	case "start_time", "end_time":
+		// The editor's "Pradžia" and "Pabaiga" hold a date and a time, so
+		// they would be ambiguous as a time column.
+		return ""
+	case "requester_name", "requester_school", "requester_contact":
+		return "field." + string(kind) + ".requester." + strings.TrimPrefix(key, "requester_")
+	}
+	return "field." + string(kind) + "." + key
+}
+
 // mapColumns matches the header row to the columns of kind. Headers match
-// by machine key or by Lithuanian or English header, ignoring case and
-// diacritics.
-func mapColumns(kind data.Kind, columns []column, headers []string) (columnMap, []interop.Problem) {
+// by machine key, by the Lithuanian or English header that exports write,
+// or by the editor's field label in either language, ignoring case and
+// diacritics. It returns an *interop.FileError listing every unknown,
+// duplicate or missing column, and the accepted columns.
+func mapColumns(kind data.Kind, columns []column, headers []string) (columnMap, error) {
 	names := map[string]string{}
 	for _, c := range columns {
 		names[matchKey(c.key)] = c.key
+		for _, l := range languages {
+			if label, ok := catalog(l)[fieldKey(kind, c.key)]; ok {
+				names[matchKey(label)] = c.key
+			}
+		}
+	}
+	// Export headers come last, so they win where a field label of one
+	// column equals the header of another.
+	for _, c := range columns {
 		for _, l := range languages {
 			if h, ok := catalog(l)[headerKey(kind, c.key)]; ok {
 				names[matchKey(h)] = c.key
@@ -116,18 +140,19 @@ func mapColumns(kind data.Kind, columns []column, headers []string) (columnMap, 
 			})
 		}
 	}
-	return m, problems
+	if len(problems) > 0 {
+		keys := make([]string, len(columns))
+		for i, c := range columns {
+			keys[i] = c.key
+		}
+		return m, &interop.FileError{Line: 1, Code: interop.CodeBadHeader, Problems: problems, Columns: keys}
+	}
+	return m, nil
 }
 
 func hasKey(m map[string]int, key string) bool {
 	_, ok := m[key]
 	return ok
-}
-
-// missingRequired reports whether any problem is a missing column, which
-// makes every row unreadable.
-func missingRequired(problems []interop.Problem) bool {
-	return slices.ContainsFunc(problems, func(p interop.Problem) bool { return p.Code == interop.CodeMissingColumn })
 }
 
 // rowReader reads the fields of one row and collects its problems.
@@ -197,11 +222,12 @@ func newRowReader(s *sheet, cols columnMap, i int, name string) *rowReader {
 	}
 }
 
-func importEvents(s *sheet) ([]data.Event, []interop.Problem) {
-	cols, problems := mapColumns(data.KindEvent, eventColumns, s.headers)
-	if missingRequired(problems) {
-		return nil, problems
+func importEvents(s *sheet) ([]data.Event, []interop.Problem, error) {
+	cols, err := mapColumns(data.KindEvent, eventColumns, s.headers)
+	if err != nil {
+		return nil, nil, err
 	}
+	var problems []interop.Problem
 	fieldColumns := map[string]string{
 		"title": "title", "type": "type", "start": "start_time", "end": "end_time",
 		"start_date": "start_date", "end_date": "end_date", "place": "place",
@@ -225,7 +251,7 @@ func importEvents(s *sheet) ([]data.Event, []interop.Problem) {
 		events = append(events, e)
 	}
 	assignContentIDs(events, func(e *data.Event) (*string, []string) { return &e.ID, eventKey(e) })
-	return events, problems
+	return events, problems, nil
 }
 
 // event reads one event row. It reports false when a field does not parse.
@@ -337,11 +363,12 @@ func atClock(d data.Date, clock time.Duration) time.Time {
 	return time.Date(d.Year, d.Month, d.Day, minutes/60, minutes%60, 0, 0, data.Vilnius).UTC()
 }
 
-func importConsultations(s *sheet) ([]data.Consultation, []interop.Problem) {
-	cols, problems := mapColumns(data.KindConsultation, consultationColumns, s.headers)
-	if missingRequired(problems) {
-		return nil, problems
+func importConsultations(s *sheet) ([]data.Consultation, []interop.Problem, error) {
+	cols, err := mapColumns(data.KindConsultation, consultationColumns, s.headers)
+	if err != nil {
+		return nil, nil, err
 	}
+	var problems []interop.Problem
 	fieldColumns := map[string]string{
 		"date": "date", "duration_min": "duration_min", "format": "format", "topic": "topic",
 		"category": "category", "requester.name": "requester_name", "requester.school": "requester_school",
@@ -365,7 +392,7 @@ func importConsultations(s *sheet) ([]data.Consultation, []interop.Problem) {
 		consultations = append(consultations, c)
 	}
 	assignContentIDs(consultations, func(c *data.Consultation) (*string, []string) { return &c.ID, consultationKey(c) })
-	return consultations, problems
+	return consultations, problems, nil
 }
 
 // consultation reads one consultation row. It reports false when a field

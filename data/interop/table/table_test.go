@@ -324,13 +324,18 @@ func TestImportXLSX_renamedText(t *testing.T) {
 
 func TestImportCSV_columnProblems(t *testing.T) {
 	text := "Pavadinimas;Pastabos;Vieta;Vieta\nA;x;B;C\n"
-	events, problems, err := ImportEventsCSV(strings.NewReader(text))
-	if err != nil {
-		t.Fatal(err)
-	}
+	events, _, err := ImportEventsCSV(strings.NewReader(text))
 	if len(events) != 0 {
 		t.Errorf("imported %d events from a file without a start date column", len(events))
 	}
+	var ferr *interop.FileError
+	if !errors.As(err, &ferr) || ferr.Code != interop.CodeBadHeader {
+		t.Fatalf("err = %v, want %s", err, interop.CodeBadHeader)
+	}
+	if len(ferr.Columns) != len(eventColumns) || ferr.Columns[1] != "title" {
+		t.Errorf("accepted columns = %v, want the %d event columns", ferr.Columns, len(eventColumns))
+	}
+	problems := ferr.Problems
 	want := map[string]string{
 		interop.CodeUnknownColumn:   "Pastabos",
 		interop.CodeDuplicateColumn: "Vieta",
@@ -470,5 +475,53 @@ func TestImportCSV_contentIDs(t *testing.T) {
 	c2, _, _ := ImportConsultationsCSV(strings.NewReader(consultations))
 	if c1[0].ID == "" || c1[0].ID == c1[1].ID || c1[0].ID != c2[0].ID || c1[1].ID != c2[1].ID {
 		t.Errorf("consultation ids %q %q, then %q %q", c1[0].ID, c1[1].ID, c2[0].ID, c2[1].ID)
+	}
+}
+
+func TestImportCSV_unknownColumnBlocksGoodRows(t *testing.T) {
+	// Even when every row is good, an unknown column would drop a field of
+	// every row, so the import reads no row at all.
+	text := "Pavadinimas;Pradžios data;Renginio tipų sąrašas\nA;2026-03-11;seminaras\n"
+	events, problems, err := ImportEventsCSV(strings.NewReader(text))
+	var ferr *interop.FileError
+	if !errors.As(err, &ferr) || ferr.Code != interop.CodeBadHeader {
+		t.Fatalf("err = %v, want %s", err, interop.CodeBadHeader)
+	}
+	if len(events) != 0 || len(problems) != 0 {
+		t.Errorf("got %d events and %v with a bad header", len(events), problems)
+	}
+}
+
+func TestImportCSV_editorLabelsAsHeaders(t *testing.T) {
+	for name, text := range map[string]string{
+		"lt": "Pavadinimas;Renginio tipas;Pradžios data;Tikslinė auditorija;Viešas renginys\nA;Seminaras;2026-03-11;Mokytojai;taip\n",
+		"en": "Title;Event type;Start date;Audience;Public event\nA;seminar;2026-03-11;Mokytojai;yes\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			events, problems, err := ImportEventsCSV(strings.NewReader(text))
+			if err != nil || len(problems) > 0 || len(events) != 1 {
+				t.Fatalf("import: %d events, %v %v", len(events), err, problems)
+			}
+			e := events[0]
+			if e.Type != data.EventSeminar {
+				t.Errorf("type = %q, want %q", e.Type, data.EventSeminar)
+			}
+			if e.Audience != "Mokytojai" {
+				t.Errorf("audience = %q, want Mokytojai", e.Audience)
+			}
+			if !e.Public {
+				t.Error("the event is not public")
+			}
+		})
+	}
+
+	text := "Data;Trukmė (min.);Konsultavimo būdas;Tema;Konsultuojamojo kontaktas;Tolesnių veiksmų data\n" +
+		"2026-10-05;30;Telefonu;Vertinimas;ona@example.org;2026-10-20\n"
+	consultations, problems, err := ImportConsultationsCSV(strings.NewReader(text))
+	if err != nil || len(problems) > 0 || len(consultations) != 1 {
+		t.Fatalf("consultations: %d, %v %v", len(consultations), err, problems)
+	}
+	if c := consultations[0]; c.Format != data.FormatPhone || c.Requester.Contact != "ona@example.org" || c.FollowUp.String() != "2026-10-20" {
+		t.Errorf("consultation = %+v", c)
 	}
 }
