@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"net/url"
 	"strings"
 	"time"
 
@@ -273,24 +272,11 @@ func (s *syncScreen) restoreTypedInput(typed typedSettingsInput) {
 // checkSettings returns the translated reason why settings cannot be
 // used, or "".
 func checkSettings(settings syncclient.Settings) string {
-	if settings.ServerURL == "" {
-		return T("syncui.server_url_required")
+	problem := CheckSyncSettings(settings)
+	if problem == SettingsOK {
+		return ""
 	}
-	if settings.Token == "" {
-		return T("syncui.token_required")
-	}
-	// The address is checked with a stand-in token, so that an invalid
-	// address and an invalid token get different messages.
-	if err := (syncclient.Settings{ServerURL: settings.ServerURL, Token: "x"}).Validate(); err != nil {
-		if u, parseErr := url.Parse(settings.ServerURL); parseErr == nil && u.Scheme == "http" && u.Host != "" {
-			return T("syncui.server_url_http")
-		}
-		return T("syncui.server_url_invalid")
-	}
-	if err := settings.Validate(); err != nil {
-		return T("syncui.token_invalid")
-	}
-	return ""
+	return T("syncui." + string(problem))
 }
 
 func (s *syncScreen) onSaveSettings() {

@@ -231,6 +231,7 @@ func TestSyncScreen_testConnectionErrors(t *testing.T) {
 		{"empty address", "", ts.Token, T("syncui.server_url_required")},
 		{"empty token", ts.URL, "", T("syncui.token_required")},
 		{"not http", "ftp://127.0.0.1/", ts.Token, T("syncui.server_url_invalid")},
+		{"user name in the address", "https://vardas@partneryste.example.lt", ts.Token, T("syncui.server_url_invalid")},
 		{"plain http to another host", "http://partneryste.example.lt", ts.Token, T("syncui.server_url_http")},
 		{"token with a space", ts.URL, "abc def", T("syncui.token_invalid")},
 	}
@@ -245,6 +246,48 @@ func TestSyncScreen_testConnectionErrors(t *testing.T) {
 				t.Errorf("importance = %v, want danger", s.settingsStatus.Importance)
 			}
 		})
+	}
+}
+
+func TestCheckSyncSettings_problems(t *testing.T) {
+	const token = "tokenas-be-tarpu"
+	cases := []struct {
+		name, url, token string
+		want             SettingsProblem
+	}{
+		{"https", "https://partneryste.example.lt", token, SettingsOK},
+		{"http to 127.0.0.1", "http://127.0.0.1:8470", token, SettingsOK},
+		{"http to localhost", "http://localhost:8470", token, SettingsOK},
+		{"empty address", "", token, SettingsServerURLMissing},
+		{"empty token", "https://partneryste.example.lt", "", SettingsTokenMissing},
+		{"ftp", "ftp://127.0.0.1/", token, SettingsServerURLInvalid},
+		{"no scheme", "partneryste.example.lt", token, SettingsServerURLInvalid},
+		{"query", "https://partneryste.example.lt/?a=1", token, SettingsServerURLInvalid},
+		{"http with a user name", "http://vardas@127.0.0.1", token, SettingsServerURLInvalid},
+		{"http to another host", "http://partneryste.example.lt", token, SettingsServerURLHTTP},
+		{"token with a space", "https://partneryste.example.lt", "abc def", SettingsTokenInvalid},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := CheckSyncSettings(syncclient.Settings{ServerURL: c.url, Token: c.token})
+			if got != c.want {
+				t.Errorf("CheckSyncSettings(%q) = %q, want %q", c.url, got, c.want)
+			}
+		})
+	}
+}
+
+func TestSyncScreen_addressMessageNamesLoopback(t *testing.T) {
+	for _, key := range []string{"syncui.server_url_invalid", "syncui.server_url_http"} {
+		for _, language := range []string{"lt", "en"} {
+			t.Run(key+"/"+language, func(t *testing.T) {
+				useLanguage(t, language)
+				text := T(key)
+				if !strings.Contains(text, "http://") || !strings.Contains(text, "127.0.0.1") || !strings.Contains(text, "localhost") {
+					t.Errorf("%s = %q, want it to allow http:// for localhost and 127.0.0.1", key, text)
+				}
+			})
+		}
 	}
 }
 

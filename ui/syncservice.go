@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"net/url"
 	"sync"
 	"time"
 
@@ -443,6 +444,51 @@ func minTime(a, b time.Time) time.Time {
 		return b
 	}
 	return a
+}
+
+// SettingsProblem names what makes sync settings unusable, so that the
+// window and the headless commands can word it in their own catalogs.
+// Its values are the last part of those catalogs' keys.
+type SettingsProblem string
+
+// Values of SettingsProblem. SettingsOK means the settings are usable.
+const (
+	SettingsOK               SettingsProblem = ""
+	SettingsServerURLMissing SettingsProblem = "server_url_required"
+	// SettingsServerURLInvalid covers an address that does not parse, is
+	// not http(s), has no host, or carries a user name, query or fragment.
+	SettingsServerURLInvalid SettingsProblem = "server_url_invalid"
+	// SettingsServerURLHTTP is plain http to a host other than this
+	// computer, which would send the token in clear text.
+	SettingsServerURLHTTP SettingsProblem = "server_url_http"
+	SettingsTokenMissing  SettingsProblem = "token_required"
+	SettingsTokenInvalid  SettingsProblem = "token_invalid"
+)
+
+// CheckSyncSettings returns what makes settings unusable, or SettingsOK.
+// syncclient decides, through Settings.Validate, whether they are usable;
+// because it reports every reason as ErrSettings, the reason is found
+// here by checking the address and the token separately.
+func CheckSyncSettings(settings syncclient.Settings) SettingsProblem {
+	if settings.Validate() == nil {
+		return SettingsOK
+	}
+	if settings.ServerURL == "" {
+		return SettingsServerURLMissing
+	}
+	if settings.Token == "" {
+		return SettingsTokenMissing
+	}
+	// The address is checked with a stand-in token, so that an invalid
+	// address and an invalid token get different messages.
+	if err := (syncclient.Settings{ServerURL: settings.ServerURL, Token: "x"}).Validate(); err != nil {
+		if u, parseErr := url.Parse(settings.ServerURL); parseErr == nil && u.Scheme == "http" && u.Host != "" &&
+			u.User == nil && u.RawQuery == "" && u.Fragment == "" {
+			return SettingsServerURLHTTP
+		}
+		return SettingsServerURLInvalid
+	}
+	return SettingsTokenInvalid
 }
 
 // SyncErrorText returns the translated message for a failed sync or
