@@ -333,21 +333,24 @@ var interopCodes = []string{
 	interop.CodeUnknownColumn, interop.CodeMissingColumn, interop.CodeDuplicateColumn,
 	interop.CodeTruncated, interop.CodeSyntax, interop.CodeNotCalendar, interop.CodeNotXLSX,
 	interop.CodeTooLarge, interop.CodeEmpty, interop.CodeMixedDelimiters, interop.CodeInvalidEncoding,
-	interop.CodeBadHeader,
+	interop.CodeBadHeader, interop.CodeUnclosedQuote, interop.CodeStrayQuote, interop.CodeFieldCount,
 }
 
 // InteropProblemText returns the translated message for one problem of a
 // calendar or spreadsheet import: where it is, which record, and what to
 // fix. kind is the kind of the imported records.
 func InteropProblemText(kind data.Kind, p interop.Problem) string {
-	values := map[string]any{"Value": p.Value, "Column": p.Column, "Limit": p.Limit, "Line": p.Line, "Row": p.Row, "Field": p.Field}
+	values := map[string]any{"Value": p.Value, "Column": p.Column, "Limit": p.Limit, "Line": p.Line, "Row": p.Row, "Field": p.Field, "Count": p.Fields}
 	if p.Field != "" {
 		values["Field"] = ui.FieldName(kind, p.Field)
 	}
 	var message string
-	if slices.Contains(interopCodes, p.Code) {
+	switch {
+	case p.Code == interop.CodeFieldCount:
+		message = ui.TN("interop.error."+p.Code, p.Fields, values)
+	case slices.Contains(interopCodes, p.Code):
 		message = ui.T("interop.error."+p.Code, values)
-	} else {
+	default:
 		message = ui.T("error."+p.Code, values)
 	}
 
@@ -368,5 +371,23 @@ func InteropProblemText(kind data.Kind, p interop.Problem) string {
 // FileErrorText returns the translated message for a file that cannot be
 // read at all.
 func FileErrorText(e *interop.FileError) string {
-	return ui.T("interop.error."+e.Code, map[string]any{"Line": e.Line, "Limit": e.Limit})
+	value := e.Value
+	if e.Code == interop.CodeMixedDelimiters {
+		value = DelimitersText(e.Value)
+	}
+	return ui.T("interop.error."+e.Code, map[string]any{"Line": e.Line, "Limit": e.Limit, "Value": value})
+}
+
+// DelimitersText returns CSV delimiters for a message, each in quotes
+// and the tab by its name, such as "„;“, „,“".
+func DelimitersText(delimiters string) string {
+	names := make([]string, 0, len(delimiters))
+	for _, r := range delimiters {
+		if r == '\t' {
+			names = append(names, ui.T("interop.delimiter.tab"))
+			continue
+		}
+		names = append(names, ui.T("interop.quoted", map[string]any{"Text": string(r)}))
+	}
+	return strings.Join(names, ", ")
 }

@@ -262,3 +262,37 @@ func TestCLI_importCSVEditorLabels(t *testing.T) {
 		t.Error("the row was not imported")
 	}
 }
+
+func TestCLI_importCSVQuoteAndFieldErrors(t *testing.T) {
+	path := importedData(t)
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"unclosed quote", "Pavadinimas;Pradžios data;Vieta\r\nGeras;2026-04-01;A\r\n\"Neuždarytas;2026-04-02;B\r\nKitas;2026-04-03;C\r\n",
+			[]string{"the quoted field that starts on line 3 is never closed"}},
+		{"stray quote", "Pavadinimas;Pradžios data;Vieta\r\nGeras;2026-04-01;A\r\nKab\"utė;2026-04-02;B\r\n",
+			[]string{"line 3 has a quote (\") inside a field"}},
+		{"comma row", "Pavadinimas;Pradžios data;Vieta\r\nGeras;2026-04-01;A\r\nKablelis,2026-04-02,B\r\n",
+			[]string{"row 3", "the row has 1 field and the header has 3"}},
+		{"mixed delimiters", "Pavadinimas;Pradžios data,Vieta\r\nA;2026-04-01,B\r\n",
+			[]string{"(“;”, “,”)"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			csv := writeFile(t, "blogas.csv", c.text)
+			code, _, stderr := run(t, "en", "import-csv", "-what", "events", "-data", path, csv)
+			if code != exitFailure {
+				t.Errorf("exit %d, want %d", code, exitFailure)
+			}
+			for _, want := range c.want {
+				if !strings.Contains(stderr, want) {
+					t.Errorf("stderr %q does not contain %q", stderr, want)
+				}
+			}
+			if strings.Contains(stderr, "tab") {
+				t.Errorf("stderr names a delimiter the file does not have: %q", stderr)
+			}
+		})
+	}
+}

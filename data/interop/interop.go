@@ -29,13 +29,16 @@ const (
 	CodeUnknownColumn   = "unknown_column"    // a column header no field has (Column contains it)
 	CodeMissingColumn   = "missing_column"    // a required column that is absent (Column contains its key)
 	CodeDuplicateColumn = "duplicate_column"  // two columns for one field (Column contains the second)
-	CodeTruncated       = "truncated"         // a file that ends inside a component or a quoted field
+	CodeTruncated       = "truncated"         // a calendar that ends inside a component (FileError.Value names it)
 	CodeSyntax          = "syntax"            // a line or a field that does not parse
+	CodeUnclosedQuote   = "unclosed_quote"    // a CSV quoted field that starts on FileError.Line and never ends
+	CodeStrayQuote      = "stray_quote"       // a CSV quote inside an unquoted field, or text after a closing quote
+	CodeFieldCount      = "field_count"       // a CSV row with another number of fields than the header (Fields and Limit)
 	CodeNotCalendar     = "not_icalendar"     // a file that is not an iCalendar file
 	CodeNotXLSX         = "not_xlsx"          // a file that is not an XLSX workbook
 	CodeTooLarge        = "too_large"         // a file over the import size limit (Limit in MiB)
 	CodeEmpty           = "empty"             // a file with no header line or no rows
-	CodeMixedDelimiters = "mixed_delimiters"  // a CSV header with more than one kind of delimiter
+	CodeMixedDelimiters = "mixed_delimiters"  // a CSV header with more than one kind of delimiter (FileError.Value lists them)
 	CodeInvalidEncoding = "invalid_encoding"  // bytes that are neither UTF-8 nor Windows-1257
 	CodeBadHeader       = "bad_header"        // a header row with unknown, duplicate or missing columns (FileError.Problems lists them)
 )
@@ -56,6 +59,9 @@ type Problem struct {
 	// Value is the offending value for codes that quote it, such as
 	// CodeUnknownTZID.
 	Value string
+	// Fields is the number of fields of a CSV row for CodeFieldCount,
+	// whose Limit is the number of header fields.
+	Fields int
 	// FieldError holds the record field's JSON name, a data package code
 	// or one of this package's codes, and the limit.
 	data.FieldError
@@ -80,6 +86,9 @@ func (p Problem) String() string {
 		b.WriteString(p.Field + ": ")
 	}
 	b.WriteString(p.Code)
+	if p.Fields > 0 {
+		fmt.Fprintf(&b, " (%d fields)", p.Fields)
+	}
 	if p.Limit > 0 {
 		fmt.Fprintf(&b, " (limit %d)", p.Limit)
 	}
@@ -99,6 +108,10 @@ type FileError struct {
 	Code string
 	// Limit is the size limit in MiB for CodeTooLarge.
 	Limit int
+	// Value is the name of the component left open for CodeTruncated, and
+	// the delimiters found (";", "," and "\t", in that order) for
+	// CodeMixedDelimiters.
+	Value string
 	// Detail is context in English for logs, and it is not translated.
 	Detail string
 	// Err is the underlying error, if any.
@@ -116,6 +129,9 @@ func (e *FileError) Error() string {
 		fmt.Fprintf(&b, "line %d: ", e.Line)
 	}
 	b.WriteString(e.Code)
+	if e.Value != "" {
+		fmt.Fprintf(&b, " %q", e.Value)
+	}
 	if e.Detail != "" {
 		b.WriteString(": " + e.Detail)
 	}

@@ -44,10 +44,13 @@ func WriteCSV(w io.Writer, t Table) error {
 // with its spreadsheet row number (the header is row 1) and, for CSV, the
 // file line it starts on. Blank rows are left out.
 type sheet struct {
-	headers []string
-	rows    [][]string
-	numbers []int
-	lines   []int
+	// fullRows is true when every row has all its fields, as in CSV, so a
+	// shorter row is an error. XLSX rows end at their last value.
+	fullRows bool
+	headers  []string
+	rows     [][]string
+	numbers  []int
+	lines    []int
 }
 
 // readAllLimited reads at most MaxFileMiB.
@@ -77,30 +80,72 @@ func decodeText(raw []byte) (string, error) {
 	return string(text), nil
 }
 
+// delimiters are the field delimiters a CSV import accepts, in the order
+// an error lists them.
+const delimiters = ";,\t"
+
 // detectDelimiter returns the delimiter of the header line: a semicolon,
 // a comma or a tab, whichever occurs outside quotes. A header with more
-// than one of them is an error, because its columns cannot be told apart.
+// than one of them is an error that lists the ones found, because its
+// columns cannot be told apart.
 func detectDelimiter(text string) (rune, error) {
 	header, _, _ := strings.Cut(text, "\n")
-	counts := map[rune]int{}
+	found := map[rune]bool{}
 	quoted := false
 	for _, r := range header {
 		switch {
 		case r == '"':
 			quoted = !quoted
-		case !quoted && (r == ';' || r == ',' || r == '\t'):
-			counts[r]++
+		case !quoted && strings.ContainsRune(delimiters, r):
+			found[r] = true
 		}
 	}
-	switch len(counts) {
+	var list []rune
+	for _, r := range delimiters {
+		if found[r] {
+			list = append(list, r)
+		}
+	}
+	switch len(list) {
 	case 0:
 		return ';', nil
 	case 1:
-		for r := range counts {
-			return r, nil
-		}
+		return list[0], nil
 	}
-	return 0, &interop.FileError{Line: 1, Code: interop.CodeMixedDelimiters, Detail: "the header line has more than one of ; , and tab"}
+	return 0, &interop.FileError{Line: 1, Code: interop.CodeMixedDelimiters, Value: string(list), Detail: "the header line has more than one delimiter"}
+}
+
+// quoteError returns the file error of a CSV quote error. encoding/csv
+// reports an unclosed quoted field and text after a closing quote alike
+// (csv.ErrQuote), so an error whose position is at the end of the text is
+// taken as the unclosed field, starting on the record's first line.
+func quoteError(text string, perr *csv.ParseError) *interop.FileError {
+	if errors.Is(perr.Err, csv.ErrQuote) && atEnd(text, perr.Line, perr.Column) {
+		return &interop.FileError{Line: perr.StartLine, Code: interop.CodeUnclosedQuote, Detail: perr.Error()}
+	}
+	if errors.Is(perr.Err, csv.ErrQuote) || errors.Is(perr.Err, csv.ErrBareQuote) {
+		return &interop.FileError{Line: perr.Line, Code: interop.CodeStrayQuote, Detail: perr.Error()}
+	}
+	return &interop.FileError{Line: perr.StartLine, Code: interop.CodeSyntax, Detail: perr.Error()}
+}
+
+// atEnd reports whether nothing but white space follows the 1-based line
+// and byte column in text.
+func atEnd(text string, line, column int) bool {
+	rest := text
+	for i := 1; i < line; i++ {
+		_, after, ok := strings.Cut(rest, "\n")
+		if !ok {
+			return true
+		}
+		rest = after
+	}
+	if column-1 < len(rest) {
+		rest = rest[max(column-1, 0):]
+	} else {
+		rest = ""
+	}
+	return strings.TrimSpace(rest) == ""
 }
 
 // readCSV reads a CSV file of any of the accepted encodings and
@@ -125,7 +170,7 @@ func readCSV(r io.Reader) (*sheet, error) {
 	cr := csv.NewReader(strings.NewReader(text))
 	cr.Comma = delimiter
 	cr.FieldsPerRecord = -1
-	s := &sheet{}
+	s := &sheet{fullRows: true}
 	number := 0
 	for {
 		record, err := cr.Read()
@@ -135,11 +180,7 @@ func readCSV(r io.Reader) (*sheet, error) {
 		if err != nil {
 			var perr *csv.ParseError
 			if errors.As(err, &perr) {
-				code := interop.CodeSyntax
-				if errors.Is(perr.Err, csv.ErrQuote) && perr.StartLine != perr.Line {
-					code = interop.CodeTruncated
-				}
-				return nil, &interop.FileError{Line: perr.StartLine, Code: code, Detail: perr.Err.Error()}
+				return nil, quoteError(text, perr)
 			}
 			return nil, fmt.Errorf("read CSV: %w", err)
 		}

@@ -187,18 +187,26 @@ func (r *rowReader) fail(key, field, code string) {
 	r.problems = append(r.problems, p)
 }
 
-// extra reports values in columns beyond the header row.
-func (r *rowReader) extra() {
-	for i := len(r.cols.headers); i < len(r.row); i++ {
-		if strings.TrimSpace(r.row[i]) != "" {
-			p := r.base
-			p.Column = "#" + strconv.Itoa(i+1)
-			p.Value = r.row[i]
-			p.Code = interop.CodeUnknownColumn
-			r.problems = append(r.problems, p)
-			return
-		}
+// checkWidth reports a row whose number of fields differs from the
+// header's, such as a comma-separated row in a semicolon file, and returns
+// false for it, because its fields are in the wrong columns. A row may
+// have empty fields past the header, and, unless fullRows is true, may
+// end before the header does.
+func (r *rowReader) checkWidth(fullRows bool) bool {
+	width := len(r.cols.headers)
+	used := len(r.row)
+	for used > width && strings.TrimSpace(r.row[used-1]) == "" {
+		used--
 	}
+	if used <= width && (used == width || !fullRows) {
+		return true
+	}
+	p := r.base
+	p.Fields = len(r.row)
+	p.Limit = width
+	p.Code = interop.CodeFieldCount
+	r.problems = append(r.problems, p)
+	return false
 }
 
 // validate adds the record's validation errors as problems, each in the
@@ -239,7 +247,10 @@ func importEvents(s *sheet) ([]data.Event, []interop.Problem, error) {
 	for i := range s.rows {
 		title := (&rowReader{cols: cols, row: s.rows[i]}).text("title")
 		r := newRowReader(s, cols, i, interop.EventName(title, ""))
-		r.extra()
+		if !r.checkWidth(s.fullRows) {
+			problems = append(problems, r.problems...)
+			continue
+		}
 		e, ok := r.event()
 		if ok {
 			r.validate(&e, fieldColumns)
@@ -380,7 +391,10 @@ func importConsultations(s *sheet) ([]data.Consultation, []interop.Problem, erro
 	for i := range s.rows {
 		topic := (&rowReader{cols: cols, row: s.rows[i]}).text("topic")
 		r := newRowReader(s, cols, i, interop.EventName(topic, ""))
-		r.extra()
+		if !r.checkWidth(s.fullRows) {
+			problems = append(problems, r.problems...)
+			continue
+		}
 		c, ok := r.consultation()
 		if ok {
 			r.validate(&c, fieldColumns)

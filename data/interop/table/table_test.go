@@ -290,8 +290,12 @@ func TestImportCSV_badFiles(t *testing.T) {
 		line             int
 	}{
 		{"mixed delimiters", "Pavadinimas;Pradžios data,Vieta\nA;2026-03-11,B\n", interop.CodeMixedDelimiters, 1},
-		{"lone quote", "Pavadinimas;Pradžios data\nGeras;2026-03-11\nBlo\"gas;2026-03-12\n", interop.CodeSyntax, 3},
-		{"unclosed quote", "Pavadinimas;Pradžios data\n\"Neuždarytas;2026-03-11\nkita;2026-03-12\n", interop.CodeTruncated, 2},
+		{"lone quote", "Pavadinimas;Pradžios data\nGeras;2026-03-11\nBlo\"gas;2026-03-12\n", interop.CodeStrayQuote, 3},
+		{"stray quote after row 3", "Pavadinimas;Pradžios data\nGeras;2026-03-11\nA;2026-03-12\nKab\"utė;2026-03-13\n", interop.CodeStrayQuote, 4},
+		{"text after closing quote", "Pavadinimas;Pradžios data\n\"Kabutės\" po;2026-03-11\nkita;2026-03-12\n", interop.CodeStrayQuote, 2},
+		{"unclosed quote", "Pavadinimas;Pradžios data\n\"Neuždarytas;2026-03-11\nkita;2026-03-12\n", interop.CodeUnclosedQuote, 2},
+		{"unclosed quote on the last row", "Pavadinimas;Pradžios data\nGeras;2026-03-11\n\"Neuždarytas;2026-03-12\r\n", interop.CodeUnclosedQuote, 3},
+		{"unclosed quote in a later field", "Pavadinimas;Vieta;Pradžios data\nA;\"Vilnius;2026-03-11\nB;C;2026-03-12", interop.CodeUnclosedQuote, 2},
 		{"empty", "\xef\xbb\xbf\r\n", interop.CodeEmpty, 0},
 		{"not text", "Pavadinimas;Data\n\x81\x83\x88;2026-03-11\n", interop.CodeInvalidEncoding, 0},
 	}
@@ -523,5 +527,48 @@ func TestImportCSV_editorLabelsAsHeaders(t *testing.T) {
 	}
 	if c := consultations[0]; c.Format != data.FormatPhone || c.Requester.Contact != "ona@example.org" || c.FollowUp.String() != "2026-10-20" {
 		t.Errorf("consultation = %+v", c)
+	}
+}
+
+func TestImportCSV_mixedDelimitersNamed(t *testing.T) {
+	for text, want := range map[string]string{
+		"Pavadinimas;Pradžios data,Vieta\nA;B\n":    ";,",
+		"Pavadinimas\tPradžios data,Vieta\nA\tB\n":  ",\t",
+		"Pavadinimas;\"a,b\"\tVieta\nA;B\n":         ";\t",
+		"Pavadinimas;Pradžios data,Vieta\tx\nA;B\n": ";,\t",
+	} {
+		_, _, err := ImportEventsCSV(strings.NewReader(text))
+		var ferr *interop.FileError
+		if !errors.As(err, &ferr) || ferr.Code != interop.CodeMixedDelimiters {
+			t.Errorf("%q: err = %v, want %s", text, err, interop.CodeMixedDelimiters)
+			continue
+		}
+		if ferr.Value != want {
+			t.Errorf("%q: delimiters %q, want %q", text, ferr.Value, want)
+		}
+	}
+}
+
+func TestImportCSV_fieldCount(t *testing.T) {
+	text := "Pavadinimas;Pradžios data;Vieta\n" +
+		"Geras;2026-03-11;Vilnius\n" +
+		"Kablelis,2026-03-12,Kaunas\n" +
+		"Per daug;2026-03-13;Kaunas;x\n" +
+		"Tuščias galas;2026-03-14;Kaunas;;\n"
+	events, problems, err := ImportEventsCSV(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(events) != 2 || events[0].Title != "Geras" || events[1].Title != "Tuščias galas" {
+		t.Errorf("good rows = %+v", events)
+	}
+	if len(problems) != 2 {
+		t.Fatalf("problems = %v, want 2", problems)
+	}
+	for i, want := range []struct{ row, fields int }{{3, 1}, {4, 4}} {
+		p := problems[i]
+		if p.Code != interop.CodeFieldCount || p.Row != want.row || p.Fields != want.fields || p.Limit != 3 {
+			t.Errorf("problem %v, want row %d with %d fields of 3", p, want.row, want.fields)
+		}
 	}
 }
