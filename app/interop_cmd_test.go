@@ -79,7 +79,7 @@ func TestCLI_importICSBadFilesChangeNothing(t *testing.T) {
 	before := collect(t, path)
 
 	code, _, stderr := run(t, "en", "import-ics", "-data", path, fixture(t, "truncated.ics"))
-	if code != exitFailure || !strings.Contains(stderr, "ends unfinished (line 43)") {
+	if code != exitFailure || !strings.Contains(stderr, "ends inside the VEVENT that begins on line 41") {
 		t.Errorf("truncated file: exit %d, %q", code, stderr)
 	}
 	code, _, stderr = run(t, "lt", "import-ics", "-data", path, fixture(t, "unknown_tzid.ics"))

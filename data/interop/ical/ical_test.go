@@ -395,8 +395,34 @@ func TestImport_truncatedFile(t *testing.T) {
 	if ferr.Code != interop.CodeTruncated {
 		t.Errorf("code = %q, want %q", ferr.Code, interop.CodeTruncated)
 	}
-	if ferr.Line == 0 || !strings.Contains(ferr.Detail, "VEVENT") {
-		t.Errorf("error %q does not name the line and the open component", ferr)
+	if ferr.Value != "VEVENT" {
+		t.Errorf("open component = %q, want VEVENT", ferr.Value)
+	}
+	if ferr.Line != 41 {
+		t.Errorf("line = %d, want 41, where the open VEVENT begins", ferr.Line)
+	}
+}
+
+func TestImport_truncatedNamesComponent(t *testing.T) {
+	cases := map[string]struct {
+		text      string
+		component string
+		line      int
+	}{
+		"calendar":  {"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260311T080000Z\r\nEND:VEVENT\r\n", "VCALENDAR", 1},
+		"time zone": {"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Vilnius\r\n", "VTIMEZONE", 3},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, _, err := ImportICS(strings.NewReader(c.text))
+			var ferr *interop.FileError
+			if !errors.As(err, &ferr) || ferr.Code != interop.CodeTruncated {
+				t.Fatalf("err = %v, want %s", err, interop.CodeTruncated)
+			}
+			if ferr.Value != c.component || ferr.Line != c.line {
+				t.Errorf("error names %q on line %d, want %q on line %d", ferr.Value, ferr.Line, c.component, c.line)
+			}
+		})
 	}
 }
 
@@ -600,5 +626,27 @@ func TestImport_foldInsideCharacter(t *testing.T) {
 	}
 	if want := strings.Repeat("x", 66) + "ą"; events[0].Title != want {
 		t.Errorf("title = %q, want %q", events[0].Title, want)
+	}
+}
+
+func TestImport_utcSeriesKeepsUTCTime(t *testing.T) {
+	// RFC 5545 expands a rule in the zone of DTSTART, so a series in UTC
+	// keeps 15:00 UTC, which is 17:00 in Vilnius in winter time and 18:00
+	// after the change to summer time on 2026-03-29.
+	text := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:utc-series@example.org\r\n" +
+		"SUMMARY:Savaitinis susitikimas\r\nDTSTART:20260316T150000Z\r\nDTEND:20260316T160000Z\r\n" +
+		"RRULE:FREQ=WEEKLY;COUNT=3\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	events, problems := importString(t, text)
+	if len(problems) > 0 || len(events) != 3 {
+		t.Fatalf("got %d events, %v", len(events), problems)
+	}
+	for i, wantHour := range []int{17, 17, 18} {
+		start := events[i].Start
+		if start.UTC().Hour() != 15 {
+			t.Errorf("occurrence %d at %v UTC, want 15:00", i, start.UTC())
+		}
+		if h := start.In(data.Vilnius).Hour(); h != wantHour {
+			t.Errorf("occurrence %d at %02d:00 Vilnius, want %02d:00", i, h, wantHour)
+		}
 	}
 }

@@ -151,9 +151,10 @@ func parseCalendars(r io.Reader) ([]*component, error) {
 		top := stack[len(stack)-1]
 		last := lines[len(lines)-1].number
 		return nil, &interop.FileError{
-			Line:   last,
+			Line:   top.line,
 			Code:   interop.CodeTruncated,
-			Detail: fmt.Sprintf("the file ends inside %s, which begins on line %d", top.name, top.line),
+			Value:  top.name,
+			Detail: fmt.Sprintf("the file ends on line %d inside %s, which begins on line %d", last, top.name, top.line),
 		}
 	}
 	return calendars, nil
