@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"strings"
@@ -47,19 +48,44 @@ func readTokenFile(path string) (string, error) {
 	return token, nil
 }
 
-// syncFlags are the flags that override the stored sync settings.
+// syncFlags are the flags that override the stored sync settings, and
+// -v, which shows the log.
 type syncFlags struct {
 	server    string
 	tokenFile string
+	verbose   bool
 }
 
 func (f *syncFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.server, "server", "", "server address, such as https://sync.example.lt")
-	fs.StringVar(&f.tokenFile, "token-file", "", "file that holds the association's token")
+	fs.StringVar(&f.tokenFile, "token-file", "", "file that holds the access token of the association or the coordinator")
+	fs.BoolVar(&f.verbose, "v", false, "print the log (retries, warnings, errors) on standard error")
+}
+
+// useSyncLog sets the command's logger. The log is in English and repeats
+// what the translated messages already say, so it is printed only with -v.
+func (c *cli) useSyncLog(verbose bool) {
+	if !verbose {
+		c.log = slog.New(slog.DiscardHandler)
+		return
+	}
+	c.log = slog.New(slog.NewTextHandler(c.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+}
+
+// checkSyncSettings prints the translated reason why settings cannot be
+// used and returns false, or returns true.
+func (c *cli) checkSyncSettings(settings syncclient.Settings) bool {
+	problem := ui.CheckSyncSettings(settings)
+	if problem == ui.SettingsOK {
+		return true
+	}
+	c.errorln(ui.T("sync.error."+string(problem), map[string]any{"Server": settings.ServerURL}))
+	return false
 }
 
 // syncSettings returns the stored settings with the flags applied over them.
-// With both flags set, nothing needs to be stored.
+// With both flags set, nothing needs to be stored. Flags are used for this
+// run only and are never saved.
 func (c *cli) syncSettings(f syncFlags) (syncclient.Settings, bool) {
 	stored, err := syncclient.LoadSettings(syncclient.SettingsPath(c.paths.Data))
 	switch {
@@ -90,9 +116,13 @@ func (c *cli) runSync() int {
 	if _, code, ok := c.parse(f.register, 0, 0); !ok {
 		return code
 	}
+	c.useSyncLog(f.verbose)
 	settings, ok := c.syncSettings(f)
 	if !ok {
 		return exitFailure
+	}
+	if !c.checkSyncSettings(settings) {
+		return exitUsage
 	}
 	client, err := syncclient.New(syncclient.Options{ServerURL: settings.ServerURL, Token: settings.Token, Logger: c.log})
 	if err != nil {
@@ -113,11 +143,13 @@ func (c *cli) runSync() int {
 	defer stop()
 	syncer := syncclient.NewSyncer(client, store, syncclient.SyncOptions{Logger: c.log})
 	report, err := syncer.Sync(ctx, nil)
-	c.printSyncReport(report)
 	if err != nil {
+		// Counts printed before the error would read as the result; what
+		// was sent before the failure is not sent again next time.
 		c.errorln(syncErrorText(err))
 		return exitFailure
 	}
+	c.printSyncReport(report)
 	return exitOK
 }
 
@@ -137,6 +169,7 @@ func (c *cli) runSyncSettings() int {
 	if _, code, ok := c.parse(f.register, 0, 0); !ok {
 		return code
 	}
+	c.useSyncLog(f.verbose)
 	if f.server == "" || f.tokenFile == "" {
 		c.usageError(ui.T("cli.usage.arguments", map[string]any{"Usage": ui.T("cli.usage.sync-settings")}))
 		return exitUsage
@@ -148,6 +181,9 @@ func (c *cli) runSyncSettings() int {
 	}
 	path := syncclient.SettingsPath(c.paths.Data)
 	settings := syncclient.Settings{ServerURL: f.server, Token: token}
+	if !c.checkSyncSettings(settings) {
+		return exitUsage
+	}
 	if err := syncclient.SaveSettings(path, settings); err != nil {
 		if errors.Is(err, syncclient.ErrSettings) {
 			c.errorln(syncErrorText(err))

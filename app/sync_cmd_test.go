@@ -123,10 +123,16 @@ func TestCLI_syncFailures(t *testing.T) {
 	if strings.Contains(stdout+stderr, "not-the-token") {
 		t.Error("sync printed the token")
 	}
+	if stdout != "" {
+		t.Errorf("a failed sync printed counts:\n%s", stdout)
+	}
+	if strings.Contains(stderr, "level=") {
+		t.Errorf("a failed sync printed log lines without -v:\n%s", stderr)
+	}
 
 	// Plain http to another host is rejected before any request is made.
 	code, _, stderr = run(t, "en", "sync-settings", "-data", path, "-server", "http://sync.example.lt", "-token-file", wrong)
-	if code != exitUsage || !strings.Contains(stderr, "Invalid sync settings") {
+	if code != exitUsage || !strings.Contains(stderr, "allowed only for this computer (localhost, 127.0.0.1)") {
 		t.Errorf("sync-settings with plain http: exit %d, stderr:\n%s", code, stderr)
 	}
 	if _, err := os.Stat(syncclient.SettingsPath(path)); err == nil {
@@ -153,5 +159,71 @@ func TestCLI_syncServerDown(t *testing.T) {
 	code, _, stderr := run(t, "en", "sync", "-data", path, "-server", url, "-token-file", token)
 	if code != exitFailure || !strings.Contains(stderr, "cannot be reached") {
 		t.Errorf("sync with the server down: exit %d, stderr:\n%s", code, stderr)
+	}
+}
+
+func TestCLI_syncSettingsMessagesTranslated(t *testing.T) {
+	path := dataFile(t)
+	token := writeFile(t, "token.txt", "some-token")
+
+	cases := []struct {
+		name, server, want string
+	}{
+		{"ftp", "ftp://127.0.0.1/", "Serverio adresas „ftp://127.0.0.1/“ netinkamas. Jis turi prasidėti https:// (arba http:// šiam kompiuteriui: localhost, 127.0.0.1)"},
+		{"no scheme", "partneryste.example.lt", "Serverio adresas „partneryste.example.lt“ netinkamas."},
+		{"plain http", "http://partneryste.example.lt", "Adresas „http://partneryste.example.lt“ su http:// leidžiamas tik šiam kompiuteriui"},
+	}
+	for _, command := range []string{"sync", "sync-settings"} {
+		for _, c := range cases {
+			t.Run(command+"/"+c.name, func(t *testing.T) {
+				code, stdout, stderr := run(t, "lt", command, "-data", path, "-server", c.server, "-token-file", token)
+				if code != exitUsage {
+					t.Errorf("exit %d, want %d", code, exitUsage)
+				}
+				if !strings.Contains(stderr, c.want) {
+					t.Errorf("stderr = %q, want it to contain %q", stderr, c.want)
+				}
+				for _, english := range []string{"must start", "invalid", "level="} {
+					if strings.Contains(stderr, english) {
+						t.Errorf("stderr contains English %q:\n%s", english, stderr)
+					}
+				}
+				if stdout != "" {
+					t.Errorf("stdout = %q, want nothing", stdout)
+				}
+			})
+		}
+	}
+	if _, err := os.Stat(syncclient.SettingsPath(path)); err == nil {
+		t.Error("rejected settings were saved")
+	}
+}
+
+func TestCLI_syncVerboseLog(t *testing.T) {
+	srv := httptest.NewServer(nil)
+	url := srv.URL
+	srv.Close()
+	path := dataFile(t)
+	token := writeFile(t, "token.txt", "some-token")
+
+	_, _, quiet := run(t, "en", "sync", "-data", path, "-server", url, "-token-file", token)
+	if strings.Contains(quiet, "level=") {
+		t.Errorf("sync without -v printed log lines:\n%s", quiet)
+	}
+	code, stdout, verbose := run(t, "en", "sync", "-v", "-data", path, "-server", url, "-token-file", token)
+	if code != exitFailure {
+		t.Errorf("sync -v with the server down: exit %d", code)
+	}
+	if !strings.Contains(verbose, "level=") {
+		t.Errorf("sync -v printed no log lines:\n%s", verbose)
+	}
+	if !strings.Contains(verbose, "cannot be reached") {
+		t.Errorf("sync -v lost the translated message:\n%s", verbose)
+	}
+	if stdout != "" {
+		t.Errorf("a failed sync printed counts:\n%s", stdout)
+	}
+	if strings.Contains(verbose, "some-token") {
+		t.Error("the log shows the token")
 	}
 }
