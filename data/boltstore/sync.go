@@ -109,6 +109,11 @@ type Rejection struct {
 	// Fields lists the invalid fields for wire.StatusInvalid.
 	Fields []wire.FieldError `json:"fields,omitempty"`
 	At     time.Time         `json:"at"`
+	// Server is the server's copy of the record when the result carried
+	// one (wire.Result.Current), and ServerRevision its revision.
+	// RestoreServerVersion writes it back.
+	Server         json.RawMessage `json:"server,omitempty"`
+	ServerRevision int64           `json:"server_revision,omitempty"`
 }
 
 // SyncState is the sync status shown to the user.
@@ -437,6 +442,9 @@ func (s *DB) RecordPushResults(sent []Change, results []wire.Result) (PushOutcom
 					Fields:   res.Fields,
 					At:       now,
 				}
+				if len(res.Current) > 0 {
+					rejection.Server, rejection.ServerRevision = res.Current, res.Revision
+				}
 				if err := putJSON(tx, bucketRejections, []byte(c.ChangeID), rejection); err != nil {
 					return err
 				}
@@ -633,7 +641,7 @@ func (s *DB) applyState(tx *bolt.Tx, state wire.RecordState, hasPending bool, ou
 	}
 	if hasPending {
 		outcome.Kept++
-		return nil, nil
+		return nil, refreshRejectedCopies(tx, state)
 	}
 
 	var known syncRecord

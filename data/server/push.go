@@ -29,6 +29,9 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request, t Token) err
 	err = s.store.Update(r.Context(), func(tx Tx) error {
 		for i, c := range req.Changes {
 			res, err := applyOnce(tx, t, c, now)
+			if err == nil && res.Status == wire.StatusForbidden {
+				res, err = attachCurrent(tx, t, c, res)
+			}
 			if err != nil {
 				return fmt.Errorf("change %s: %w", c.ChangeID, err)
 			}
@@ -68,6 +71,22 @@ func applyOnce(tx Tx, t Token, c wire.Change, now time.Time) (wire.Result, error
 	if err := tx.PutResult(association, c.ChangeID, res); err != nil {
 		return wire.Result{}, err
 	}
+	return res, nil
+}
+
+// attachCurrent adds the server's record and revision to a 403 result when
+// the token may read the record, so that the client can restore the
+// server's version of a record it was not allowed to change. Another
+// association's private record stays hidden. The stored result of the
+// change id never holds the record, so a repeated change id gets the
+// record as it is at that time.
+func attachCurrent(tx Tx, t Token, c wire.Change, res wire.Result) (wire.Result, error) {
+	cur, exists, err := tx.Record(c.Kind, c.RecordID)
+	if err != nil || !exists || visibleTo(t, cur) != full {
+		return res, err
+	}
+	res.Revision = cur.Revision
+	res.Current = append(json.RawMessage(nil), cur.Body...)
 	return res, nil
 }
 

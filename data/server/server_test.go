@@ -175,12 +175,22 @@ func TestPush_foreignRecord(t *testing.T) {
 	owner := ts.addAssociation("lma", "LMA")
 	other := ts.addAssociation("lkma", "LKMA")
 
-	ts.push(owner, put(t, "e1", 0, testEvent("Mūsų", true)))
+	ts.push(owner, put(t, "e1", 0, testEvent("Mūsų", true)), put(t, "e2", 0, testEvent("Vidinis", false)))
 	results := ts.push(other, put(t, "e1", 1, testEvent("Svetimas", true)), del(data.KindEvent, "e1", 1))
 	for i, res := range results {
-		if res.Status != wire.StatusForbidden || res.Current != nil || res.Error == "" || res.Reason != wire.ReasonForeignRecord {
-			t.Errorf("result %d = %+v, want 403 foreign_record with an error and no current", i, res)
+		if res.Status != wire.StatusForbidden || res.Error == "" || res.Reason != wire.ReasonForeignRecord {
+			t.Errorf("result %d = %+v, want 403 foreign_record with an error", i, res)
 		}
+		// The public event is readable, so the result carries it for a restore.
+		var current data.Event
+		decodeJSON(t, res.Current, &current)
+		if current.Title != "Mūsų" || res.Revision != 1 {
+			t.Errorf("result %d current = %q at revision %d, want the owner's event at 1", i, current.Title, res.Revision)
+		}
+	}
+	private := ts.push(other, put(t, "e2", 1, testEvent("Svetimas", false)))[0]
+	if private.Status != wire.StatusForbidden || private.Current != nil || private.Revision != 0 {
+		t.Errorf("change of a private foreign event = %+v, want 403 without the record or its revision", private)
 	}
 
 	records, _ := ts.pullAll(owner, "")

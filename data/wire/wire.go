@@ -152,11 +152,15 @@ type Result struct {
 	Status   int    `json:"status"`
 	// Revision is the record's server revision after the change: the new
 	// revision for StatusApplied (0 for a delete of a record the server
-	// never had), and the current revision for StatusConflict.
+	// never had), and the current revision for StatusConflict and for a
+	// StatusForbidden result that carries Current.
 	Revision int64 `json:"revision"`
 	// Current is the server's record for StatusConflict, so that the user
-	// can resolve the conflict with both versions in view. A tombstone has
-	// "deleted": true.
+	// can resolve the conflict with both versions in view. A
+	// StatusForbidden result carries it too when the caller may read the
+	// record (its own, a public event, or anything for the coordinator),
+	// so that the client can restore the server's version. A tombstone
+	// has "deleted": true.
 	Current json.RawMessage `json:"current,omitempty"`
 	// Error is an English description for StatusForbidden and
 	// StatusInvalid, meant for logs.
