@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -294,5 +295,26 @@ func TestCLI_importCSVQuoteAndFieldErrors(t *testing.T) {
 				t.Errorf("stderr names a delimiter the file does not have: %q", stderr)
 			}
 		})
+	}
+}
+
+func TestCLI_importedTimesHaveVilniusOffsets(t *testing.T) {
+	path := dataFile(t)
+	csv := writeFile(t, "vasara.csv", "Pavadinimas;Pradžios data;Pradžios laikas\r\nVasaros posėdis;2026-07-01;12:00\r\n")
+	if code, _, stderr := run(t, "en", "import-csv", "-what", "events", "-data", path, csv); code != exitOK {
+		t.Fatalf("import-csv: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "en", "import-ics", "-data", path, fixture(t, "google.ics")); code != exitOK {
+		t.Fatalf("import-ics: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := run(t, "en", "export", "-data", path)
+	if code != exitOK {
+		t.Fatalf("export: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, `"2026-07-01T12:00:00+03:00"`) {
+		t.Errorf("export lacks the CSV event's start with the Vilnius offset:\n%.2000s", stdout)
+	}
+	if utc := regexp.MustCompile(`"(start|end)": "[^"]*Z"`).FindString(stdout); utc != "" {
+		t.Errorf("export has an event time in UTC: %s", utc)
 	}
 }

@@ -650,3 +650,25 @@ func TestImport_utcSeriesKeepsUTCTime(t *testing.T) {
 		}
 	}
 }
+
+func TestImport_instantsInVilnius(t *testing.T) {
+	text := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" +
+		"BEGIN:VEVENT\r\nUID:one@example.org\r\nSUMMARY:Vienkartinis\r\nDTSTART:20260115T100000Z\r\nDTEND:20260115T110000Z\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:two@example.org\r\nSUMMARY:Kartojamas\r\nDTSTART;TZID=Europe/Berlin:20260710T090000\r\nRRULE:FREQ=DAILY;COUNT=2\r\nEND:VEVENT\r\n" +
+		"END:VCALENDAR\r\n"
+	events, problems := importString(t, text)
+	if len(problems) > 0 || len(events) != 3 {
+		t.Fatalf("got %d events, %v", len(events), problems)
+	}
+	for _, e := range events {
+		if e.Start.Location() != data.Vilnius || e.End.Location() != data.Vilnius {
+			t.Errorf("%s: start in %v and end in %v, want %v", e.Title, e.Start.Location(), e.End.Location(), data.Vilnius)
+		}
+	}
+	if got := events[0].Start.Format(time.RFC3339); got != "2026-01-15T12:00:00+02:00" {
+		t.Errorf("start = %s, want 2026-01-15T12:00:00+02:00", got)
+	}
+	if got := events[1].Start.Format(time.RFC3339); got != "2026-07-10T10:00:00+03:00" {
+		t.Errorf("occurrence start = %s, want 2026-07-10T10:00:00+03:00", got)
+	}
+}

@@ -285,8 +285,8 @@ func (imp *importer) setEnd(c *component, p *parsed, e *data.Event) *interop.Pro
 		p.days = daysBetween(e.StartDate, e.EndDate)
 		return nil
 	}
-	e.Start = start.t.UTC()
-	e.End = end.t.UTC()
+	e.Start = start.t.In(data.Vilnius)
+	e.End = end.t.In(data.Vilnius)
 	p.length = end.t.Sub(start.t)
 	return nil
 }

@@ -235,8 +235,8 @@ func (imp *importer) expand(c *component, p parsed, rrule property) {
 			e.StartDate = occ.date
 			e.EndDate = occ.date.AddDays(p.days)
 		} else {
-			e.Start = occ.t.UTC()
-			e.End = occ.t.Add(p.length).UTC()
+			e.Start = occ.t.In(data.Vilnius)
+			e.End = occ.t.Add(p.length).In(data.Vilnius)
 		}
 		imp.put(e)
 		emitted++

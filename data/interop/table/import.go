@@ -371,7 +371,7 @@ func assignContentIDs[T any](records []T, key func(*T) (*string, []string)) {
 // atClock returns the instant of a wall-clock time on a date in Vilnius.
 func atClock(d data.Date, clock time.Duration) time.Time {
 	minutes := int(clock / time.Minute)
-	return time.Date(d.Year, d.Month, d.Day, minutes/60, minutes%60, 0, 0, data.Vilnius).UTC()
+	return time.Date(d.Year, d.Month, d.Day, minutes/60, minutes%60, 0, 0, data.Vilnius)
 }
 
 func importConsultations(s *sheet) ([]data.Consultation, []interop.Problem, error) {

@@ -572,3 +572,18 @@ func TestImportCSV_fieldCount(t *testing.T) {
 		}
 	}
 }
+
+func TestImportCSV_instantsInVilnius(t *testing.T) {
+	events, problems, err := ImportEventsCSV(strings.NewReader("Pavadinimas;Pradžios data;Pradžios laikas;Pabaigos laikas\nPosėdis;2026-07-11;12:00;13:30\n"))
+	if err != nil || len(problems) > 0 || len(events) != 1 {
+		t.Fatalf("import: %d events, %v %v", len(events), err, problems)
+	}
+	for name, instant := range map[string]time.Time{"start": events[0].Start, "end": events[0].End} {
+		if instant.Location() != data.Vilnius {
+			t.Errorf("%s is in %v, want %v", name, instant.Location(), data.Vilnius)
+		}
+	}
+	if got := events[0].Start.Format(time.RFC3339); got != "2026-07-11T12:00:00+03:00" {
+		t.Errorf("start = %s, want 2026-07-11T12:00:00+03:00", got)
+	}
+}
