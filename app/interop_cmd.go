@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"partneryste/data"
@@ -88,7 +89,7 @@ func (c *cli) runImportICS() int {
 		c.printInteropProblems(args[0], data.KindEvent, problems)
 		return exitFailure
 	}
-	return c.saveImported(args[0], &jsonio.File{Events: events})
+	return c.saveImported(args[0], data.KindEvent, &jsonio.File{Events: events})
 }
 
 // runExportTable runs export-csv, or export-xlsx when xlsx is true.
@@ -233,7 +234,7 @@ func (c *cli) runImportTable(xlsx bool) int {
 		}
 		c.errorln(ui.TN("interop.cli.skipped", badRows(problems)))
 	}
-	return c.saveImported(args[0], file)
+	return c.saveImported(args[0], kind, file)
 }
 
 // badRows counts the rows that have problems.
@@ -257,9 +258,9 @@ func (c *cli) checkWhat(what string, allowed ...string) bool {
 	return false
 }
 
-// saveImported writes the records through the JSON importer, which
-// validates them all first and writes nothing when one is invalid.
-func (c *cli) saveImported(name string, file *jsonio.File) int {
+// saveImported writes the records of kind through the JSON importer,
+// which validates them all first and writes nothing when one is invalid.
+func (c *cli) saveImported(name string, kind data.Kind, file *jsonio.File) int {
 	store := c.openOrFail(false)
 	if store == nil {
 		return exitFailure
@@ -275,8 +276,27 @@ func (c *cli) saveImported(name string, file *jsonio.File) int {
 		}
 		return c.fail(err)
 	}
-	c.printResult(res)
+	c.println(ImportResultText(kind, res))
 	return exitOK
+}
+
+// ImportResultText returns the summary of a calendar or table import,
+// which counts only the records of kind, the one kind such a file holds.
+func ImportResultText(kind data.Kind, res jsonio.Result) string {
+	tally := func(t jsonio.Tally) string {
+		switch kind {
+		case data.KindConsultation:
+			return ui.TN("cli.tally.consultations", t.Consultations)
+		case data.KindPractice:
+			return ui.TN("cli.tally.practice_cases", t.PracticeCases)
+		}
+		return ui.TN("cli.tally.events", t.Events)
+	}
+	return ui.T("interop.cli.done", map[string]any{
+		"Created":   tally(res.Created),
+		"Updated":   tally(res.Updated),
+		"Unchanged": tally(res.Unchanged),
+	})
 }
 
 // writeOutput writes to the named file through a temporary file, or to
@@ -298,7 +318,8 @@ func (c *cli) fileFailed(name string, kind data.Kind, err error) int {
 		c.errorln(readFailedText(name, err))
 		return exitFailure
 	}
-	c.errorln(ui.T("interop.cli.file_error", map[string]any{"File": name, "Message": FileErrorText(ferr)}))
+	c.errorln(ui.T("interop.cli.file_error", map[string]any{"File": name}))
+	fmt.Fprintln(c.stderr, "  "+FileErrorText(ferr))
 	for _, p := range ferr.Problems {
 		fmt.Fprintln(c.stderr, "  "+InteropProblemText(kind, p))
 	}
@@ -340,7 +361,10 @@ var interopCodes = []string{
 // calendar or spreadsheet import: where it is, which record, and what to
 // fix. kind is the kind of the imported records.
 func InteropProblemText(kind data.Kind, p interop.Problem) string {
-	values := map[string]any{"Value": p.Value, "Column": p.Column, "Limit": p.Limit, "Line": p.Line, "Row": p.Row, "Field": p.Field, "Count": p.Fields}
+	values := map[string]any{
+		"Value": p.Value, "Column": p.Column, "Limit": formatCount(p.Limit),
+		"Line": p.Line, "Row": p.Row, "Field": p.Field, "Count": p.Fields,
+	}
 	if p.Field != "" {
 		values["Field"] = ui.FieldName(kind, p.Field)
 	}
@@ -354,18 +378,40 @@ func InteropProblemText(kind data.Kind, p interop.Problem) string {
 		message = ui.T("error."+p.Code, values)
 	}
 
-	var parts []string
+	var where []string
 	switch {
 	case p.Row > 0:
-		parts = append(parts, ui.T("interop.where.row", values))
+		where = append(where, ui.T("interop.where.row", values))
 	case p.Line > 0:
-		parts = append(parts, ui.T("interop.where.line", values))
+		where = append(where, ui.T("interop.where.line", values))
 	}
 	if p.Record != "" {
-		parts = append(parts, p.Record)
+		where = append(where, p.Record)
 	}
-	parts = append(parts, message)
-	return strings.Join(parts, ": ")
+	if len(where) == 0 {
+		return message
+	}
+	return strings.Join(where, ", ") + ": " + message
+}
+
+// formatCount returns n with the thousands separated as the language in
+// use writes them: "10 000" with a no-break space in Lithuanian, "10,000"
+// in English.
+func formatCount(n int) string {
+	digits := strconv.Itoa(n)
+	if n < 0 || len(digits) <= 4 {
+		// Lithuanian writes four-digit numbers without a separator.
+		return digits
+	}
+	separator := ui.T("interop.thousands_separator")
+	var b strings.Builder
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteString(separator)
+		}
+		b.WriteRune(d)
+	}
+	return b.String()
 }
 
 // FileErrorText returns the translated message for a file that cannot be
@@ -375,7 +421,11 @@ func FileErrorText(e *interop.FileError) string {
 	if e.Code == interop.CodeMixedDelimiters {
 		value = DelimitersText(e.Value)
 	}
-	return ui.T("interop.error."+e.Code, map[string]any{"Line": e.Line, "Limit": e.Limit, "Value": value})
+	message := ui.T("interop.error."+e.Code, map[string]any{"Line": e.Line, "Limit": formatCount(e.Limit), "Value": value})
+	if e.Line > 0 {
+		return ui.T("interop.where.line", map[string]any{"Line": e.Line}) + ": " + message
+	}
+	return message
 }
 
 // DelimitersText returns CSV delimiters for a message, each in quotes

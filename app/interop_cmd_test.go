@@ -80,7 +80,7 @@ func TestCLI_importICSBadFilesChangeNothing(t *testing.T) {
 	before := collect(t, path)
 
 	code, _, stderr := run(t, "en", "import-ics", "-data", path, fixture(t, "truncated.ics"))
-	if code != exitFailure || !strings.Contains(stderr, "ends inside the VEVENT that begins on line 41") {
+	if code != exitFailure || !strings.Contains(stderr, "line 41: The VEVENT that begins here is not closed") {
 		t.Errorf("truncated file: exit %d, %q", code, stderr)
 	}
 	code, _, stderr = run(t, "lt", "import-ics", "-data", path, fixture(t, "unknown_tzid.ics"))
@@ -271,13 +271,13 @@ func TestCLI_importCSVQuoteAndFieldErrors(t *testing.T) {
 		want       []string
 	}{
 		{"unclosed quote", "Pavadinimas;Pradžios data;Vieta\r\nGeras;2026-04-01;A\r\n\"Neuždarytas;2026-04-02;B\r\nKitas;2026-04-03;C\r\n",
-			[]string{"the quoted field that starts on line 3 is never closed"}},
+			[]string{"line 3: The quoted field that starts here is never closed."}},
 		{"stray quote", "Pavadinimas;Pradžios data;Vieta\r\nGeras;2026-04-01;A\r\nKab\"utė;2026-04-02;B\r\n",
-			[]string{"line 3 has a quote (\") inside a field"}},
+			[]string{"line 3: A quote (\") is inside a field."}},
 		{"comma row", "Pavadinimas;Pradžios data;Vieta\r\nGeras;2026-04-01;A\r\nKablelis,2026-04-02,B\r\n",
-			[]string{"row 3", "the row has 1 field and the header has 3"}},
+			[]string{"row 3, „Kablelis,2026-04-02,B“: The row has 1 field and the header has 3."}},
 		{"mixed delimiters", "Pavadinimas;Pradžios data,Vieta\r\nA;2026-04-01,B\r\n",
-			[]string{"(“;”, “,”)"}},
+			[]string{"line 1: The header row has more than one delimiter: “;”, “,”."}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -316,5 +316,40 @@ func TestCLI_importedTimesHaveVilniusOffsets(t *testing.T) {
 	}
 	if utc := regexp.MustCompile(`"(start|end)": "[^"]*Z"`).FindString(stdout); utc != "" {
 		t.Errorf("export has an event time in UTC: %s", utc)
+	}
+}
+
+func TestCLI_importSummaryCountsOneKind(t *testing.T) {
+	path := dataFile(t)
+	code, stdout, stderr := run(t, "en", "import-ics", "-data", path, fixture(t, "google.ics"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if want := "Imported. New: 15 events. Updated: 0 events. Unchanged: 0 events."; strings.TrimSpace(stdout) != want {
+		t.Errorf("stdout = %q, want %q", stdout, want)
+	}
+
+	csv := writeFile(t, "konsultacijos.csv", "Data;Trukmė (min.);Forma;Tema\r\n2026-10-05;30;Telefonu;Vertinimas\r\n")
+	code, stdout, stderr = run(t, "lt", "import-csv", "-what", "consultations", "-data", path, csv)
+	if code != exitOK {
+		t.Fatalf("consultations: exit %d: %s", code, stderr)
+	}
+	if want := "Importuota. Nauji: 1 konsultacija. Atnaujinti: 0 konsultacijų. Nepakeisti: 0 konsultacijų."; strings.TrimSpace(stdout) != want {
+		t.Errorf("stdout = %q, want %q", stdout, want)
+	}
+}
+
+func TestCLI_interopMessagesWording(t *testing.T) {
+	path := dataFile(t)
+	long := strings.Repeat("a", 10001)
+	csv := writeFile(t, "ilgas.csv", "Pavadinimas;Pradžios data;Aprašymas\r\nIlgas;2026-04-01;"+long+"\r\n")
+
+	_, _, stderr := run(t, "lt", "import-csv", "-what", "events", "-data", path, csv)
+	if !strings.Contains(stderr, "  2 eilutė, „Ilgas“: Laukas „Aprašymas“ per ilgas: leidžiama ne daugiau kaip 10\u00a0000 simb.") {
+		t.Errorf("Lithuanian message = %q, want the row, the quoted title and 10\u00a0000", stderr)
+	}
+	_, _, stderr = run(t, "en", "import-csv", "-what", "events", "-data", path, csv)
+	if !strings.Contains(stderr, "row 2, „Ilgas“: “Description” is too long: at most 10,000 characters") {
+		t.Errorf("English message = %q, want 10,000", stderr)
 	}
 }

@@ -226,15 +226,16 @@ func Shorten(s string, n int) string {
 	return string(runes[:n-1]) + "…"
 }
 
-// EventName returns how problems name an event: its title, shortened, and
-// the key (a UID or a row) in brackets when there is one.
+// EventName returns how problems name an event: its title, shortened, in
+// the Lithuanian quotes „…“ that the program's messages use, and the key
+// (a UID or a row) in brackets when there is one.
 func EventName(title, key string) string {
 	title = Shorten(strings.TrimSpace(title), 60)
 	switch {
 	case title == "":
 		return key
 	case key == "":
-		return "“" + title + "”"
+		return "„" + title + "“"
 	}
-	return "“" + title + "” (" + Shorten(key, 80) + ")"
+	return "„" + title + "“ (" + Shorten(key, 80) + ")"
 }
