@@ -24,9 +24,11 @@ func init() {
 //
 //	partneryste publish -data FILE.db -o FILE.pdf [-edition EDITION.json | -all-approved] [-date yyyy-mm-dd]
 //
-// Editions are not stored records yet, so -edition reads one from a JSON
-// file (a data.Edition). Without it, the edition holds every approved and
-// published case of the data file, one chapter per subject.
+// -edition reads an edition from a JSON file (a data.Edition), for an
+// edition kept outside the data file. Without it, the edition holds every
+// approved and published case of the data file, one chapter per subject.
+// An edition without any case is not written: the command fails and
+// leaves no file.
 func (c *cli) runPublish() int {
 	var output, editionFile, date string
 	var allApproved bool
@@ -71,6 +73,16 @@ func (c *cli) runPublish() int {
 	ed, cases, err := c.publishInput(store, editionFile, created.Year(), profile)
 	if err != nil {
 		return c.fail(err)
+	}
+	if len(ed.CaseIDs()) == 0 {
+		// A book of a cover and a contents page with nothing in it is
+		// never what the user wants, so no file is written.
+		if editionFile != "" {
+			c.errorln(ui.T("publication.error.empty_edition", map[string]any{"Path": editionFile}))
+		} else {
+			c.errorln(ui.T("publication.error.no_approved_cases"))
+		}
+		return exitFailure
 	}
 
 	opts := publication.Options{

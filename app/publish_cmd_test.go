@@ -132,6 +132,55 @@ func TestPublish_missingCaseWritesNothing(t *testing.T) {
 	}
 }
 
+func TestPublish_noCasesWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "leidinys.pdf")
+	emptyEdition := filepath.Join(dir, "leidimas.json")
+	raw := `{"title": "Leidinys", "year": 2026, "chapters": [{"title": "Skyrius"}]}`
+	if err := os.WriteFile(emptyEdition, []byte(raw), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no approved cases", nil, "Nėra patvirtintų aprašų"},
+		{"edition without cases", []string{"-edition", emptyEdition}, "skyriuose nėra nė vieno aprašo"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			// The data file holds one case, a draft, which is not published.
+			path := dataFile(t)
+			store := openData(t, path)
+			draft := &data.PracticeCase{Title: "Juodraštis", Subject: "Matematika", Status: data.CaseDraft,
+				Authors: []data.Author{{Name: "Rūta Petrauskienė"}}, Levels: []data.EducationLevel{data.LevelBasic}}
+			if err := store.Save(draft); err != nil {
+				t.Fatal(err)
+			}
+			if err := store.Close(); err != nil {
+				t.Fatal(err)
+			}
+
+			args := append([]string{"publish", "-data", path, "-o", out}, c.args...)
+			code, stdout, stderr := run(t, "lt", args...)
+			if code != exitFailure {
+				t.Errorf("exit %d, want %d", code, exitFailure)
+			}
+			if !strings.Contains(stderr, c.want) {
+				t.Errorf("stderr = %q, want it to contain %q", stderr, c.want)
+			}
+			if stdout != "" {
+				t.Errorf("stdout = %q, want nothing", stdout)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Error("a publication without cases was written")
+			}
+		})
+	}
+}
+
 func TestPublish_usageErrors(t *testing.T) {
 	path := sampleDataFile(t)
 	out := filepath.Join(t.TempDir(), "x.pdf")

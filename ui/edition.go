@@ -516,6 +516,12 @@ func (s *editionScreen) discard() {
 // onExport opens a save dialog for the PDF file and exports the edition
 // being edited to the chosen path.
 func (s *editionScreen) onExport() {
+	if len(s.draft.CaseIDs()) == 0 {
+		// Checked before the file dialog, which would create the file.
+		s.message.Importance = widget.DangerImportance
+		setMessage(s.message, T("edition.export.no_cases"))
+		return
+	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			s.env.Log.Error("choose the PDF file", "err", err)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"partneryste/data"
 	"partneryste/data/boltstore"
@@ -292,5 +293,29 @@ func TestPublicationErrorText_namesCaseTitle(t *testing.T) {
 	edition := publicationErrorText(&publication.Error{Field: "imprint.isbn", Code: data.CodeInvalidValue}, nil)
 	if !strings.Contains(edition, T("field.edition.imprint.isbn")) {
 		t.Errorf("edition error text %q does not name the ISBN field", edition)
+	}
+}
+
+func TestEditionScreen_exportWithoutCases(t *testing.T) {
+	env := newTestEnv(t)
+	s := newEditionScreen(env)
+	env.Window.SetContent(s.content())
+	s.refresh()
+	if n := len(s.draft.CaseIDs()); n != 0 {
+		t.Fatalf("a new edition without approved cases lists %d cases", n)
+	}
+
+	test.Tap(s.export)
+	if s.job != nil {
+		t.Error("an export started without any case")
+	}
+	if got := s.message.Text; got != T("edition.export.no_cases") {
+		t.Errorf("message = %q, want %q", got, T("edition.export.no_cases"))
+	}
+	if s.message.Importance != widget.DangerImportance {
+		t.Errorf("message importance = %v, want danger", s.message.Importance)
+	}
+	if overlay := env.Window.Canvas().Overlays().Top(); overlay != nil {
+		t.Errorf("a dialog opened (%T); no file should be chosen or created", overlay)
 	}
 }
