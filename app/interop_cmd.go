@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 
 	"partneryste/data"
@@ -324,19 +323,9 @@ func (c *cli) fileFailed(name string, kind data.Kind, err error) int {
 		fmt.Fprintln(c.stderr, "  "+InteropProblemText(kind, p))
 	}
 	if len(ferr.Columns) > 0 {
-		c.errorln(AcceptedColumnsText(kind, ferr.Columns))
+		c.errorln(ui.AcceptedColumnsText(kind, ferr.Columns))
 	}
 	return exitFailure
-}
-
-// AcceptedColumnsText returns the sentence that lists the headers a table
-// import of kind accepts, in the language in use.
-func AcceptedColumnsText(kind data.Kind, keys []string) string {
-	headers := make([]string, len(keys))
-	for i, key := range keys {
-		headers[i] = ui.T("interop.column." + string(kind) + "." + key)
-	}
-	return ui.T("interop.accepted_columns", map[string]any{"Columns": strings.Join(headers, ", ")})
 }
 
 // printInteropProblems prints every problem of a rejected file.
@@ -347,97 +336,12 @@ func (c *cli) printInteropProblems(name string, kind data.Kind, problems []inter
 	}
 }
 
-// interopCodes are the codes whose messages are in the interop catalogs;
-// the others are validation codes with messages in the data catalogs.
-var interopCodes = []string{
-	interop.CodeUnknownTZID, interop.CodeUnsupportedRule, interop.CodeInvalidTime,
-	interop.CodeUnknownColumn, interop.CodeMissingColumn, interop.CodeDuplicateColumn,
-	interop.CodeTruncated, interop.CodeSyntax, interop.CodeNotCalendar, interop.CodeNotXLSX,
-	interop.CodeTooLarge, interop.CodeEmpty, interop.CodeMixedDelimiters, interop.CodeInvalidEncoding,
-	interop.CodeBadHeader, interop.CodeUnclosedQuote, interop.CodeStrayQuote, interop.CodeFieldCount,
-}
-
 // InteropProblemText returns the translated message for one problem of a
-// calendar or spreadsheet import: where it is, which record, and what to
-// fix. kind is the kind of the imported records.
+// calendar or spreadsheet import, as the dialogs show it.
 func InteropProblemText(kind data.Kind, p interop.Problem) string {
-	values := map[string]any{
-		"Value": p.Value, "Column": p.Column, "Limit": formatCount(p.Limit),
-		"Line": p.Line, "Row": p.Row, "Field": p.Field, "Count": p.Fields,
-	}
-	if p.Field != "" {
-		values["Field"] = ui.FieldName(kind, p.Field)
-	}
-	var message string
-	switch {
-	case p.Code == interop.CodeFieldCount:
-		message = ui.TN("interop.error."+p.Code, p.Fields, values)
-	case slices.Contains(interopCodes, p.Code):
-		message = ui.T("interop.error."+p.Code, values)
-	default:
-		message = ui.T("error."+p.Code, values)
-	}
-
-	var where []string
-	switch {
-	case p.Row > 0:
-		where = append(where, ui.T("interop.where.row", values))
-	case p.Line > 0:
-		where = append(where, ui.T("interop.where.line", values))
-	}
-	if p.Record != "" {
-		where = append(where, p.Record)
-	}
-	if len(where) == 0 {
-		return message
-	}
-	return strings.Join(where, ", ") + ": " + message
-}
-
-// formatCount returns n with the thousands separated as the language in
-// use writes them: "10 000" with a no-break space in Lithuanian, "10,000"
-// in English.
-func formatCount(n int) string {
-	digits := strconv.Itoa(n)
-	if n < 0 || len(digits) <= 4 {
-		// Lithuanian writes four-digit numbers without a separator.
-		return digits
-	}
-	separator := ui.T("interop.thousands_separator")
-	var b strings.Builder
-	for i, d := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteString(separator)
-		}
-		b.WriteRune(d)
-	}
-	return b.String()
+	return ui.InteropProblemText(kind, p)
 }
 
 // FileErrorText returns the translated message for a file that cannot be
 // read at all.
-func FileErrorText(e *interop.FileError) string {
-	value := e.Value
-	if e.Code == interop.CodeMixedDelimiters {
-		value = DelimitersText(e.Value)
-	}
-	message := ui.T("interop.error."+e.Code, map[string]any{"Line": e.Line, "Limit": formatCount(e.Limit), "Value": value})
-	if e.Line > 0 {
-		return ui.T("interop.where.line", map[string]any{"Line": e.Line}) + ": " + message
-	}
-	return message
-}
-
-// DelimitersText returns CSV delimiters for a message, each in quotes
-// and the tab by its name, such as "„;“, „,“".
-func DelimitersText(delimiters string) string {
-	names := make([]string, 0, len(delimiters))
-	for _, r := range delimiters {
-		if r == '\t' {
-			names = append(names, ui.T("interop.delimiter.tab"))
-			continue
-		}
-		names = append(names, ui.T("interop.quoted", map[string]any{"Text": string(r)}))
-	}
-	return strings.Join(names, ", ")
-}
+func FileErrorText(e *interop.FileError) string { return ui.FileErrorText(e) }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -103,25 +104,43 @@ func menuButton(label string, icon fyne.Resource, items func() []*fyne.MenuItem)
 // its owner only.
 func (a *interopActions) chooseExport(title, fileName string, format fileFormat, private bool, write func(io.Writer) error) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			a.env.Log.Error("choose the export file", "err", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		// The dialog has created the file. The export replaces it through
-		// a temporary file, so this handle is not written to.
-		if err := w.Close(); err != nil {
-			a.env.Log.Warn("close the chosen export file", "path", path, "err", err)
-		}
-		a.export(path, private, write)
+		a.onExportChosen(w, err, private, write)
 	}, a.env.Window)
 	d.SetTitleText(title)
 	d.SetFileName(fileName + format.extension())
 	d.SetFilter(storage.NewExtensionFileFilter([]string{format.extension()}))
 	showFileDialog(d, a.env.Window.Canvas())
+}
+
+// onExportChosen exports to the file the save dialog created, or shows
+// why the dialog could not create it.
+//
+// Fyne v2.8.1's save dialog joins the typed name to the folder it shows
+// (storage.Child), so a typed full path such as /tmp/x/a.ics becomes
+// <folder>/tmp/x/a.ics. That file usually cannot be created, and the
+// dialog passes only the error, whose path is the joined one. The error
+// dialog names that path and asks for a file name alone.
+func (a *interopActions) onExportChosen(w fyne.URIWriteCloser, err error, private bool, write func(io.Writer) error) {
+	if err != nil {
+		a.env.Log.Error("create the chosen export file", "err", err)
+		path := ""
+		var perr *fs.PathError
+		if errors.As(err, &perr) {
+			path = perr.Path
+		}
+		a.show(T("common.error"), T("interopui.create_failed", map[string]any{"Path": path}))
+		return
+	}
+	if w == nil {
+		return
+	}
+	path := w.URI().Path()
+	// The dialog has created the file. The export replaces it through a
+	// temporary file, so this handle is not written to.
+	if err := w.Close(); err != nil {
+		a.env.Log.Warn("close the chosen export file", "path", path, "err", err)
+	}
+	a.export(path, private, write)
 }
 
 // export writes a file at path and shows the outcome in a dialog.
@@ -145,7 +164,13 @@ func (a *interopActions) export(path string, private bool, write func(io.Writer)
 func (a *interopActions) chooseImport(title string, format fileFormat, parse parseFunc) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			a.env.Log.Error("choose the import file", "err", err)
+			a.env.Log.Error("open the chosen import file", "err", err)
+			path := ""
+			var perr *fs.PathError
+			if errors.As(err, &perr) {
+				path = perr.Path
+			}
+			a.show(T("common.error"), T("interopui.read_failed", map[string]any{"File": path}))
 			return
 		}
 		if r == nil {
@@ -206,10 +231,17 @@ func (a *interopActions) onParsed(path string, file *jsonio.File, problems []int
 	if err != nil {
 		a.busy = false
 		a.env.Log.Error("import failed", "path", path, "err", err)
-		message := T("interopui.read_failed", map[string]any{"File": filepath.Base(path)})
+		message := T("interopui.read_failed", map[string]any{"File": path})
 		var ferr *interop.FileError
 		if errors.As(err, &ferr) {
-			message = T("interopui.file_error", map[string]any{"File": filepath.Base(path), "Message": fileErrorText(ferr)})
+			lines := []string{T("interopui.file_error", map[string]any{"File": path}), FileErrorText(ferr)}
+			for _, p := range ferr.Problems {
+				lines = append(lines, InteropProblemText(a.kind, p))
+			}
+			if len(ferr.Columns) > 0 {
+				lines = append(lines, AcceptedColumnsText(a.kind, ferr.Columns))
+			}
+			message = strings.Join(lines, "\n")
 		}
 		a.show(T("common.error"), message)
 		return
@@ -230,7 +262,7 @@ func (a *interopActions) showProblems(path string, file *jsonio.File, problems [
 	a.problemLines = make([]string, len(problems))
 	lines := container.NewVBox()
 	for i, p := range problems {
-		a.problemLines[i] = interopProblemText(a.kind, p)
+		a.problemLines[i] = InteropProblemText(a.kind, p)
 		line := widget.NewLabel(a.problemLines[i])
 		line.Wrapping = fyne.TextWrapWord
 		lines.Add(line)
@@ -355,42 +387,104 @@ var interopCodes = []string{
 	interop.CodeUnknownColumn, interop.CodeMissingColumn, interop.CodeDuplicateColumn,
 	interop.CodeTruncated, interop.CodeSyntax, interop.CodeNotCalendar, interop.CodeNotXLSX,
 	interop.CodeTooLarge, interop.CodeEmpty, interop.CodeMixedDelimiters, interop.CodeInvalidEncoding,
+	interop.CodeBadHeader, interop.CodeUnclosedQuote, interop.CodeStrayQuote, interop.CodeFieldCount,
 }
 
-// interopProblemText returns the translated message for one problem of a
-// calendar or spreadsheet import: where it is, which record, and what to
-// fix. kind is the kind of the imported records. It matches the command
-// line's messages, which package app builds the same way.
-func interopProblemText(kind data.Kind, p interop.Problem) string {
-	values := map[string]any{"Value": p.Value, "Column": p.Column, "Limit": p.Limit, "Line": p.Line, "Row": p.Row, "Field": p.Field}
+// InteropProblemText returns the translated message for one problem of a
+// calendar or spreadsheet import: where it is and which record, such as
+// "3 eilutė, „Seminaras“", then a sentence that says what to fix. kind is
+// the kind of the imported records. The dialogs and the headless commands
+// both use it.
+func InteropProblemText(kind data.Kind, p interop.Problem) string {
+	values := map[string]any{
+		"Value": p.Value, "Column": p.Column, "Limit": formatCount(p.Limit),
+		"Line": p.Line, "Row": p.Row, "Field": p.Field, "Count": p.Fields,
+	}
 	if p.Field != "" {
 		values["Field"] = FieldName(kind, p.Field)
 	}
 	var message string
-	if slices.Contains(interopCodes, p.Code) {
+	switch {
+	case p.Code == interop.CodeFieldCount:
+		message = TN("interop.error."+p.Code, p.Fields, values)
+	case slices.Contains(interopCodes, p.Code):
 		message = T("interop.error."+p.Code, values)
-	} else {
+	default:
 		message = T("error."+p.Code, values)
 	}
 
-	var parts []string
+	var where []string
 	switch {
 	case p.Row > 0:
-		parts = append(parts, T("interop.where.row", values))
+		where = append(where, T("interop.where.row", values))
 	case p.Line > 0:
-		parts = append(parts, T("interop.where.line", values))
+		where = append(where, T("interop.where.line", values))
 	}
 	if p.Record != "" {
-		parts = append(parts, p.Record)
+		where = append(where, p.Record)
 	}
-	parts = append(parts, message)
-	return strings.Join(parts, ": ")
+	if len(where) == 0 {
+		return message
+	}
+	return strings.Join(where, ", ") + ": " + message
 }
 
-// fileErrorText returns the translated message for a file that cannot be
-// read at all.
-func fileErrorText(e *interop.FileError) string {
-	return T("interop.error."+e.Code, map[string]any{"Line": e.Line, "Limit": e.Limit})
+// FileErrorText returns the translated message for a file that cannot be
+// read at all, after its line when it has one.
+func FileErrorText(e *interop.FileError) string {
+	value := e.Value
+	if e.Code == interop.CodeMixedDelimiters {
+		value = delimitersText(e.Value)
+	}
+	message := T("interop.error."+e.Code, map[string]any{"Line": e.Line, "Limit": formatCount(e.Limit), "Value": value})
+	if e.Line > 0 {
+		return T("interop.where.line", map[string]any{"Line": e.Line}) + ": " + message
+	}
+	return message
+}
+
+// AcceptedColumnsText returns the sentence that lists the headers a table
+// import of kind accepts, in the language in use.
+func AcceptedColumnsText(kind data.Kind, keys []string) string {
+	headers := make([]string, len(keys))
+	for i, key := range keys {
+		headers[i] = T("interop.column." + string(kind) + "." + key)
+	}
+	return T("interop.accepted_columns", map[string]any{"Columns": strings.Join(headers, ", ")})
+}
+
+// delimitersText returns CSV delimiters for a message, each in quotes and
+// the tab by its name, such as "„;“, „,“".
+func delimitersText(delimiters string) string {
+	names := make([]string, 0, len(delimiters))
+	for _, r := range delimiters {
+		if r == '\t' {
+			names = append(names, T("interop.delimiter.tab"))
+			continue
+		}
+		names = append(names, T("interop.quoted", map[string]any{"Text": string(r)}))
+	}
+	return strings.Join(names, ", ")
+}
+
+// formatCount returns n with the thousands separated as the language in
+// use writes them: "10 000" with a no-break space in Lithuanian, "10,000"
+// in English.
+func formatCount(n int) string {
+	digits := strconv.Itoa(n)
+	if n < 0 || len(digits) <= 4 {
+		// Lithuanian writes four-digit numbers without a separator.
+		return digits
+	}
+	separator := T("interop.thousands_separator")
+	var b strings.Builder
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteString(separator)
+		}
+		b.WriteRune(d)
+	}
+	return b.String()
 }
 
 // jsonProblemText returns the translated message for a record that the

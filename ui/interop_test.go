@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"partneryste/data"
@@ -227,11 +228,11 @@ func TestInterop_unreadableFileMessage(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitImport(t, s.interop, path, parseEventsICS)
-	if !strings.Contains(s.interop.message, "nutrūksta") {
-		t.Errorf("message %q does not say the file is cut short", s.interop.message)
+	if !strings.Contains(s.interop.message, "3 eilutė: Čia prasidėjęs komponentas VEVENT neuždarytas") {
+		t.Errorf("message %q does not name the open component and its line", s.interop.message)
 	}
-	if !strings.Contains(s.interop.message, "nutrukes.ics") {
-		t.Errorf("message %q does not name the file", s.interop.message)
+	if !strings.Contains(s.interop.message, path) {
+		t.Errorf("message %q does not name the path", s.interop.message)
 	}
 	if n := len(storedEvents(t, env.Store)); n != 0 {
 		t.Errorf("store holds %d events, want 0", n)
@@ -396,5 +397,66 @@ func TestInterop_fileDialogsInLithuanian(t *testing.T) {
 		if slices.Contains(texts, english) {
 			t.Errorf("open dialog shows English %q", english)
 		}
+	}
+}
+
+func TestInterop_exportDialogErrorNamesPath(t *testing.T) {
+	s, _ := newCalendarTestScreen(t)
+	// The save dialog joins a typed full path to its folder, and the
+	// writer for that joined path fails because its folder is missing.
+	joined := filepath.Join(t.TempDir(), "tmp", "x", "ui-export.ics")
+	w, err := storage.Writer(storage.NewFileURI(joined))
+	if err == nil {
+		w.Close()
+		t.Fatalf("the writer for %s was created", joined)
+	}
+	s.interop.onExportChosen(w, err, false, s.writeICS(""))
+	if !strings.Contains(s.interop.message, joined) {
+		t.Errorf("message %q does not name %s", s.interop.message, joined)
+	}
+	if s.interop.message != T("interopui.create_failed", map[string]any{"Path": joined}) {
+		t.Errorf("message = %q, want the translated create failure", s.interop.message)
+	}
+}
+
+func TestInterop_exportDialogWritesChosenFile(t *testing.T) {
+	s, env := newCalendarTestScreen(t)
+	saveInteropEvents(t, env)
+	path := filepath.Join(t.TempDir(), "renginiai.ics")
+	w, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.interop.onExportChosen(w, nil, false, s.writeICS(""))
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(raw), "BEGIN:VCALENDAR") {
+		t.Errorf("file is not a calendar: %.200s", raw)
+	}
+	if s.interop.message != T("interopui.export_done", map[string]any{"Path": path}) {
+		t.Errorf("message = %q", s.interop.message)
+	}
+}
+
+func TestInterop_badHeaderListsColumns(t *testing.T) {
+	s, env := newCalendarTestScreen(t)
+	path := filepath.Join(t.TempDir(), "stulpeliai.csv")
+	text := "Pavadinimas;Pradžios data;Renginio rūšis\nPosėdis;2026-04-01;seminaras\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitImport(t, s.interop, path, parseEventsCSV)
+	for _, want := range []string{path, "1 eilutė: Nežinomas stulpelis „Renginio rūšis“.", "Tinkamos antraštės", "Pavadinimas, Tipas, Visą dieną"} {
+		if !strings.Contains(s.interop.message, want) {
+			t.Errorf("message %q does not contain %q", s.interop.message, want)
+		}
+	}
+	if s.interop.problems != nil {
+		t.Error("a bad header offers to skip rows")
+	}
+	if n := len(storedEvents(t, env.Store)); n != 0 {
+		t.Errorf("store holds %d events, want 0", n)
 	}
 }
