@@ -71,8 +71,12 @@ type interopActions struct {
 	// personal is the open question whether to export personal data, or
 	// nil.
 	personal *personalPrompt
-	// message is the text of the last result or error shown, for tests.
+	// message is the text of the last result, error or question shown,
+	// for tests.
 	message string
+	// typedPathAnswer is the open question's callback whether to save to
+	// a full path typed into the save dialog, or nil.
+	typedPathAnswer func(ok bool)
 	// parsed is closed when an import's parse has ended and its outcome
 	// is on the screen, so that tests can wait for it.
 	parsed chan struct{}
@@ -118,8 +122,10 @@ func (a *interopActions) chooseExport(title, fileName string, format fileFormat,
 // Fyne v2.8.1's save dialog joins the typed name to the folder it shows
 // (storage.Child), so a typed full path such as /tmp/x/a.ics becomes
 // <folder>/tmp/x/a.ics. That file usually cannot be created, and the
-// dialog passes only the error, whose path is the joined one. The error
-// dialog names that path and asks for a file name alone.
+// dialog passes only the error, whose path is the joined one. When the
+// joined path splits into an existing folder and a typed full path whose
+// folder exists, the user is asked whether to save there; otherwise the
+// error dialog names the path and asks for a file name alone.
 func (a *interopActions) onExportChosen(w fyne.URIWriteCloser, err error, private bool, write func(io.Writer) error) {
 	if err != nil {
 		a.env.Log.Error("create the chosen export file", "err", err)
@@ -127,6 +133,10 @@ func (a *interopActions) onExportChosen(w fyne.URIWriteCloser, err error, privat
 		var perr *fs.PathError
 		if errors.As(err, &perr) {
 			path = perr.Path
+		}
+		if typed, ok := typedFullPath(path); ok {
+			a.askTypedPath(typed, private, write)
+			return
 		}
 		a.show(T("common.error"), T("interopui.create_failed", map[string]any{"Path": path}))
 		return
@@ -141,6 +151,45 @@ func (a *interopActions) onExportChosen(w fyne.URIWriteCloser, err error, privat
 		a.env.Log.Warn("close the chosen export file", "path", path, "err", err)
 	}
 	a.export(path, private, write)
+}
+
+// typedFullPath returns the full path a user typed into the save dialog,
+// given the path the dialog made by joining it to its folder: the first
+// split into an existing folder and a path whose own folder exists, while
+// the joined path's folder does not. NOTE: only slash-separated paths are
+// recognised, so a typed Windows path such as C:\x\a.ics is not.
+func typedFullPath(joined string) (string, bool) {
+	if joined == "" || isDir(filepath.Dir(joined)) {
+		return "", false
+	}
+	for i := 1; i < len(joined); i++ {
+		if joined[i] != '/' {
+			continue
+		}
+		folder, typed := joined[:i], joined[i:]
+		if isDir(folder) && isDir(filepath.Dir(typed)) {
+			return typed, true
+		}
+	}
+	return "", false
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
+
+// askTypedPath asks whether to export to the full path the user typed,
+// and exports there on yes.
+func (a *interopActions) askTypedPath(path string, private bool, write func(io.Writer) error) {
+	a.typedPathAnswer = func(ok bool) {
+		a.typedPathAnswer = nil
+		if ok {
+			a.export(path, private, write)
+		}
+	}
+	a.message = T("interopui.typed_path", map[string]any{"Path": path})
+	dialog.ShowConfirm(T("interopui.export_title"), a.message, a.typedPathAnswer, a.env.Window)
 }
 
 // export writes a file at path and shows the outcome in a dialog.

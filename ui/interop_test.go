@@ -402,9 +402,9 @@ func TestInterop_fileDialogsInLithuanian(t *testing.T) {
 
 func TestInterop_exportDialogErrorNamesPath(t *testing.T) {
 	s, _ := newCalendarTestScreen(t)
-	// The save dialog joins a typed full path to its folder, and the
-	// writer for that joined path fails because its folder is missing.
-	joined := filepath.Join(t.TempDir(), "tmp", "x", "ui-export.ics")
+	// The writer for a path in a missing folder fails, as it does when
+	// a typed name names a folder that does not exist.
+	joined := filepath.Join(t.TempDir(), "nera", "ui-export.ics")
 	w, err := storage.Writer(storage.NewFileURI(joined))
 	if err == nil {
 		w.Close()
@@ -458,5 +458,34 @@ func TestInterop_badHeaderListsColumns(t *testing.T) {
 	}
 	if n := len(storedEvents(t, env.Store)); n != 0 {
 		t.Errorf("store holds %d events, want 0", n)
+	}
+}
+
+func TestInterop_exportTypedFullPath(t *testing.T) {
+	s, env := newCalendarTestScreen(t)
+	saveInteropEvents(t, env)
+	// The dialog shows folder and the user types target, a full path;
+	// Fyne joins the two into a path whose folder does not exist.
+	folder, target := t.TempDir(), filepath.Join(t.TempDir(), "ui-export.ics")
+	joined := folder + target
+	w, err := storage.Writer(storage.NewFileURI(joined))
+	if err == nil {
+		w.Close()
+		t.Fatalf("the writer for %s was created", joined)
+	}
+	s.interop.onExportChosen(w, err, false, s.writeICS(""))
+	if s.interop.typedPathAnswer == nil {
+		t.Fatalf("no question about the typed path; message %q", s.interop.message)
+	}
+	if !strings.Contains(s.interop.message, target) {
+		t.Errorf("question %q does not name %s", s.interop.message, target)
+	}
+	s.interop.typedPathAnswer(true)
+	raw, err := os.ReadFile(target)
+	if err != nil {
+		t.Fatalf("the typed path was not written: %v", err)
+	}
+	if !strings.Contains(string(raw), "BEGIN:VCALENDAR") {
+		t.Errorf("file is not a calendar: %.200s", raw)
 	}
 }
