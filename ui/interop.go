@@ -154,10 +154,11 @@ func (a *interopActions) onExportChosen(w fyne.URIWriteCloser, err error, privat
 }
 
 // typedFullPath returns the full path a user typed into the save dialog,
-// given the path the dialog made by joining it to its folder: the first
-// split into an existing folder and a path whose own folder exists, while
-// the joined path's folder does not. NOTE: only slash-separated paths are
-// recognised, so a typed Windows path such as C:\x\a.ics is not.
+// given the path the dialog made by joining it to its folder. It splits
+// the joined path into an existing folder and a typed path whose own
+// folder exists, and only when the joined path's folder does not exist.
+// NOTE: only slash-separated paths are recognised, so a typed Windows
+// path such as C:\x\a.ics is not.
 func typedFullPath(joined string) (string, bool) {
 	if joined == "" || isDir(filepath.Dir(joined)) {
 		return "", false
