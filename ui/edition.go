@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
@@ -49,12 +50,16 @@ type editionScreen struct {
 	isbn      *widget.Entry
 	licence   *widget.Entry
 
-	chapters     *widget.List
-	chapter      int // selected chapter, or -1
-	chapterTitle *widget.Entry
-	cases        *widget.List
-	caseIndex    int // selected case of the chapter, or -1
-	addCase      *widget.Select
+	chapters *widget.List
+	chapter  int // selected chapter, or -1
+	// chapterTitle is the name that "Pridėti skyrių" gives a new chapter
+	// and "Pervadinti skyrių" gives the selected one. Typing alone
+	// changes no chapter.
+	chapterTitle  *widget.Entry
+	renameChapter *widget.Button
+	cases         *widget.List
+	caseIndex     int // selected case of the chapter, or -1
+	addCase       *widget.Select
 	// approved are the cases an edition can hold, by id.
 	approved map[string]data.CaseSummary
 	// addable are the ids behind addCase's options, in the same order.
@@ -116,13 +121,18 @@ func newEditionScreen(env *Env) *editionScreen {
 	)
 	s.chapters.OnSelected = s.onChapterSelected
 	s.chapterTitle = widget.NewEntry()
-	s.chapterTitle.SetPlaceHolder(FieldName(data.KindEdition, "chapters.title"))
-	s.chapterTitle.OnChanged = s.onChapterRenamed
-	chapterButtons := container.NewHBox(
+	s.chapterTitle.SetPlaceHolder(T("edition.chapter.title_hint"))
+	s.chapterTitle.OnChanged = func(string) { s.updateRenameButton() }
+	s.renameChapter = widget.NewButton(T("edition.chapter.rename"), s.onRenameChapter)
+	s.renameChapter.Disable()
+	// Two buttons a row keep each column narrow enough for half of a
+	// 1366-pixel window beside the navigation.
+	chapterButtons := container.NewGridWithColumns(2,
 		widget.NewButton(T("edition.chapter.add"), s.onAddChapter),
-		widget.NewButton(T("edition.chapter.remove"), s.onRemoveChapter),
+		s.renameChapter,
 		widget.NewButton(T("edition.up"), func() { s.moveChapter(-1) }),
 		widget.NewButton(T("edition.down"), func() { s.moveChapter(1) }),
+		widget.NewButton(T("edition.chapter.remove"), s.onRemoveChapter),
 		widget.NewButton(T("edition.chapter.default"), s.onDefaultChapters),
 	)
 
@@ -138,7 +148,7 @@ func newEditionScreen(env *Env) *editionScreen {
 	s.cases.OnSelected = func(id widget.ListItemID) { s.caseIndex = id }
 	s.addCase = widget.NewSelect(nil, nil)
 	s.addCase.PlaceHolder = T("edition.case.choose")
-	caseButtons := container.NewHBox(
+	caseButtons := container.NewGridWithColumns(2,
 		widget.NewButton(T("edition.case.add"), s.onAddCase),
 		widget.NewButton(T("edition.case.remove"), s.onRemoveCase),
 		widget.NewButton(T("edition.up"), func() { s.moveCase(-1) }),
@@ -154,12 +164,13 @@ func newEditionScreen(env *Env) *editionScreen {
 
 	chaptersBox := container.NewBorder(
 		widget.NewLabel(T("edition.chapters")),
-		container.NewVBox(s.chapterTitle, chapterButtons), nil, nil, s.chapters)
+		container.NewVBox(s.chapterTitle, chapterButtons), nil, nil, listArea(s.chapters))
 	casesBox := container.NewBorder(
 		widget.NewLabel(T("edition.cases")),
-		container.NewVBox(s.addCase, caseButtons), nil, nil, s.cases)
+		container.NewVBox(s.addCase, caseButtons), nil, nil, listArea(s.cases))
+	// The two columns share the width the window gives them: a fixed
+	// width would run past the right edge of a narrow window.
 	structure := container.NewGridWithColumns(2, chaptersBox, casesBox)
-	structure = container.NewGridWrap(fyne.NewSize(900, 320), structure)
 
 	body := container.NewVBox(
 		container.NewBorder(nil, nil, nil, newButton, s.editions),
@@ -177,6 +188,14 @@ func newEditionScreen(env *Env) *editionScreen {
 }
 
 func (s *editionScreen) content() fyne.CanvasObject { return s.root }
+
+// listArea gives a list a minimum height inside the scrolling page,
+// because a list's own minimum height is a single row.
+func listArea(list *widget.List) fyne.CanvasObject {
+	spacer := canvas.NewRectangle(nil)
+	spacer.SetMinSize(fyne.NewSize(0, 180))
+	return container.NewStack(spacer, list)
+}
 
 // refresh reloads the approved cases and the list of editions. The
 // edition being edited stays as it is.
@@ -375,23 +394,48 @@ func (s *editionScreen) onChapterSelected(id widget.ListItemID) {
 	s.chapter = id
 	s.caseIndex = -1
 	s.cases.UnselectAll()
-	s.loading = true
 	s.chapterTitle.SetText(s.draft.Chapters[id].Title)
-	s.loading = false
+	s.updateRenameButton()
 	s.cases.Refresh()
 }
 
-func (s *editionScreen) onChapterRenamed(title string) {
-	if s.loading || s.chapter < 0 || s.chapter >= len(s.draft.Chapters) {
+// typedChapterTitle returns the trimmed text of the chapter name field.
+func (s *editionScreen) typedChapterTitle() string {
+	return strings.TrimSpace(s.chapterTitle.Text)
+}
+
+// updateRenameButton enables "Pervadinti skyrių" while a chapter is
+// selected and the typed name is new for it.
+func (s *editionScreen) updateRenameButton() {
+	title := s.typedChapterTitle()
+	if s.chapter >= 0 && s.chapter < len(s.draft.Chapters) && title != "" && title != s.draft.Chapters[s.chapter].Title {
+		s.renameChapter.Enable()
+		return
+	}
+	s.renameChapter.Disable()
+}
+
+// onRenameChapter gives the selected chapter the typed name.
+func (s *editionScreen) onRenameChapter() {
+	title := s.typedChapterTitle()
+	if s.chapter < 0 || s.chapter >= len(s.draft.Chapters) || title == "" {
 		return
 	}
 	s.draft.Chapters[s.chapter].Title = title
 	s.chapters.RefreshItem(s.chapter)
+	s.updateRenameButton()
 	s.updatePreview()
 }
 
+// onAddChapter adds a chapter at the end with the typed name. While the
+// field still shows the selected chapter's own name, or is empty, the new
+// chapter is called "Naujas skyrius", so that it never copies that name.
 func (s *editionScreen) onAddChapter() {
-	s.draft.Chapters = append(s.draft.Chapters, data.Chapter{Title: T("edition.chapter.new_title")})
+	title := s.typedChapterTitle()
+	if title == "" || (s.chapter >= 0 && s.chapter < len(s.draft.Chapters) && title == s.draft.Chapters[s.chapter].Title) {
+		title = T("edition.chapter.new_title")
+	}
+	s.draft.Chapters = append(s.draft.Chapters, data.Chapter{Title: title})
 	s.showStructure()
 	s.chapters.Select(len(s.draft.Chapters) - 1)
 }
@@ -403,9 +447,7 @@ func (s *editionScreen) onRemoveChapter() {
 	s.draft.Chapters = slices.Delete(s.draft.Chapters, s.chapter, s.chapter+1)
 	s.chapter, s.caseIndex = -1, -1
 	s.chapters.UnselectAll()
-	s.loading = true
 	s.chapterTitle.SetText("")
-	s.loading = false
 	s.showStructure()
 }
 
@@ -426,6 +468,7 @@ func (s *editionScreen) onDefaultChapters() {
 	s.draft.Chapters = s.newEdition().Chapters
 	s.chapter, s.caseIndex = -1, -1
 	s.chapters.UnselectAll()
+	s.updateRenameButton()
 	s.showStructure()
 }
 

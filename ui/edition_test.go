@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -78,6 +79,7 @@ func TestEditionScreen_editAndSave(t *testing.T) {
 	// and remove it from the first chapter.
 	s.chapters.Select(1)
 	s.chapterTitle.SetText("Šokis ir judesys")
+	test.Tap(s.renameChapter)
 	s.moveChapter(-1)
 	s.chapters.Select(1)
 	s.cases.Select(0)
@@ -89,8 +91,8 @@ func TestEditionScreen_editAndSave(t *testing.T) {
 	s.onRemoveCase()
 
 	// Add a new chapter and put the removed case into it.
-	s.onAddChapter()
 	s.chapterTitle.SetText("Erdvė")
+	s.onAddChapter()
 	s.addCase.SetSelectedIndex(0)
 	s.onAddCase()
 
@@ -317,5 +319,100 @@ func TestEditionScreen_exportWithoutCases(t *testing.T) {
 	}
 	if overlay := env.Window.Canvas().Overlays().Top(); overlay != nil {
 		t.Errorf("a dialog opened (%T); no file should be chosen or created", overlay)
+	}
+}
+
+// editionButton returns the screen's button labelled text.
+func editionButton(t *testing.T, s *editionScreen, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	walk(s.content(), func(obj fyne.CanvasObject) {
+		if b, ok := obj.(*widget.Button); ok && b.Text == text {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no button %q on the edition screen", text)
+	}
+	return found
+}
+
+func TestEditionScreen_addChapterTakesTypedName(t *testing.T) {
+	s, _, _ := newEditionTestScreen(t)
+	first := s.draft.Chapters[0].Title
+
+	s.chapters.Select(0)
+	if s.chapterTitle.Text != first {
+		t.Fatalf("name field after selecting = %q, want %q", s.chapterTitle.Text, first)
+	}
+	if !s.renameChapter.Disabled() {
+		t.Error("rename is enabled while the name is unchanged")
+	}
+
+	replaceText(s.chapterTitle, "Erdvė ir forma")
+	if s.draft.Chapters[0].Title != first {
+		t.Errorf("typing renamed the selected chapter to %q", s.draft.Chapters[0].Title)
+	}
+	test.Tap(editionButton(t, s, T("edition.chapter.add")))
+
+	n := len(s.draft.Chapters)
+	if got := s.draft.Chapters[n-1].Title; got != "Erdvė ir forma" {
+		t.Errorf("added chapter = %q, want the typed name", got)
+	}
+	if s.draft.Chapters[0].Title != first {
+		t.Errorf("adding renamed the previously selected chapter to %q", s.draft.Chapters[0].Title)
+	}
+	if s.chapter != n-1 {
+		t.Errorf("selected chapter = %d, want the new one %d", s.chapter, n-1)
+	}
+
+	// With the selected chapter's own name in the field, a new chapter
+	// gets the default name instead of a copy.
+	test.Tap(editionButton(t, s, T("edition.chapter.add")))
+	if got := s.draft.Chapters[len(s.draft.Chapters)-1].Title; got != T("edition.chapter.new_title") {
+		t.Errorf("chapter added without a new name = %q, want %q", got, T("edition.chapter.new_title"))
+	}
+
+	s.chapters.Select(0)
+	replaceText(s.chapterTitle, "Skaičiai")
+	if s.renameChapter.Disabled() {
+		t.Fatal("rename is disabled with a new name for the selected chapter")
+	}
+	test.Tap(s.renameChapter)
+	if got := s.draft.Chapters[0].Title; got != "Skaičiai" {
+		t.Errorf("renamed chapter = %q, want Skaičiai", got)
+	}
+	if !strings.HasPrefix(s.preview.Text, "1. Skaičiai") {
+		t.Errorf("preview after renaming =\n%s", s.preview.Text)
+	}
+}
+
+func TestEditionScreen_fitsWindowWidth(t *testing.T) {
+	s, env, _ := newEditionTestScreen(t)
+	// The edition section's share of a 1366-pixel window beside the
+	// navigation list.
+	env.Window.Resize(fyne.NewSize(1090, 800))
+	if w := s.content().MinSize().Width; w > 1090 {
+		t.Errorf("edition screen needs %v pixels, more than the %v it has", w, 1090)
+	}
+
+	var buttons []*widget.Button
+	walk(s.content(), func(obj fyne.CanvasObject) {
+		if b, ok := obj.(*widget.Button); ok && b.Visible() {
+			buttons = append(buttons, b)
+		}
+	})
+	driver := fyne.CurrentApp().Driver()
+	for i, a := range buttons {
+		pa, sa := driver.AbsolutePositionForObject(a), a.Size()
+		if sa.Width < a.MinSize().Width {
+			t.Errorf("button %q is %v wide, narrower than its text needs (%v)", a.Text, sa.Width, a.MinSize().Width)
+		}
+		for _, b := range buttons[i+1:] {
+			pb, sb := driver.AbsolutePositionForObject(b), b.Size()
+			if pa.X < pb.X+sb.Width && pb.X < pa.X+sa.Width && pa.Y < pb.Y+sb.Height && pb.Y < pa.Y+sa.Height {
+				t.Errorf("buttons %q and %q overlap", a.Text, b.Text)
+			}
+		}
 	}
 }
