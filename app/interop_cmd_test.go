@@ -272,6 +272,8 @@ func TestCLI_importCSVQuoteAndFieldErrors(t *testing.T) {
 	}{
 		{"unclosed quote", "Pavadinimas;Pradžios data;Vieta\r\nGeras;2026-04-01;A\r\n\"Neuždarytas;2026-04-02;B\r\nKitas;2026-04-03;C\r\n",
 			[]string{"line 3: The quoted field that starts here is never closed."}},
+		{"quote closed on a later line", "Pavadinimas;Pradžios data;Vieta\r\n\"Neuždarytas;2026-04-01;A\r\nKab\"utė;2026-04-02;B\r\n",
+			[]string{"line 2: The quoted field that starts here does not end on this line"}},
 		{"stray quote", "Pavadinimas;Pradžios data;Vieta\r\nGeras;2026-04-01;A\r\nKab\"utė;2026-04-02;B\r\n",
 			[]string{"line 3: A quote (\") is inside a field."}},
 		{"comma row", "Pavadinimas;Pradžios data;Vieta\r\nGeras;2026-04-01;A\r\nKablelis,2026-04-02,B\r\n",

@@ -438,6 +438,7 @@ var interopCodes = []string{
 	interop.CodeTruncated, interop.CodeSyntax, interop.CodeNotCalendar, interop.CodeNotXLSX,
 	interop.CodeTooLarge, interop.CodeEmpty, interop.CodeMixedDelimiters, interop.CodeInvalidEncoding,
 	interop.CodeBadHeader, interop.CodeUnclosedQuote, interop.CodeStrayQuote, interop.CodeFieldCount,
+	interop.CodeQuoteSpansLines,
 }
 
 // InteropProblemText returns the translated message for one problem of a

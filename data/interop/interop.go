@@ -33,6 +33,7 @@ const (
 	CodeSyntax          = "syntax"            // a line or a field that does not parse
 	CodeUnclosedQuote   = "unclosed_quote"    // a CSV quoted field that starts on FileError.Line and never ends
 	CodeStrayQuote      = "stray_quote"       // a CSV quote inside an unquoted field, or text after a closing quote
+	CodeQuoteSpansLines = "quote_spans_lines" // a CSV quoted field from FileError.Line closed by a stray quote on a later line
 	CodeFieldCount      = "field_count"       // a CSV row with another number of fields than the header (Fields and Limit)
 	CodeNotCalendar     = "not_icalendar"     // a file that is not an iCalendar file
 	CodeNotXLSX         = "not_xlsx"          // a file that is not an XLSX workbook

@@ -118,10 +118,15 @@ func detectDelimiter(text string) (rune, error) {
 // quoteError returns the file error of a CSV quote error. encoding/csv
 // reports an unclosed quoted field and text after a closing quote alike
 // (csv.ErrQuote), so an error whose position is at the end of the text is
-// taken as the unclosed field, starting on the record's first line.
+// taken as the unclosed field, starting on the record's first line. Text
+// after a closing quote on a later line than the record's first usually
+// means a field opened with a quote that a stray quote further on closed.
 func quoteError(text string, perr *csv.ParseError) *interop.FileError {
 	if errors.Is(perr.Err, csv.ErrQuote) && atEnd(text, perr.Line, perr.Column) {
 		return &interop.FileError{Line: perr.StartLine, Code: interop.CodeUnclosedQuote, Detail: perr.Error()}
+	}
+	if errors.Is(perr.Err, csv.ErrQuote) && perr.Line != perr.StartLine {
+		return &interop.FileError{Line: perr.StartLine, Code: interop.CodeQuoteSpansLines, Detail: perr.Error()}
 	}
 	if errors.Is(perr.Err, csv.ErrQuote) || errors.Is(perr.Err, csv.ErrBareQuote) {
 		return &interop.FileError{Line: perr.Line, Code: interop.CodeStrayQuote, Detail: perr.Error()}

@@ -294,6 +294,7 @@ func TestImportCSV_badFiles(t *testing.T) {
 		{"stray quote after row 3", "Pavadinimas;Pradžios data\nGeras;2026-03-11\nA;2026-03-12\nKab\"utė;2026-03-13\n", interop.CodeStrayQuote, 4},
 		{"text after closing quote", "Pavadinimas;Pradžios data\n\"Kabutės\" po;2026-03-11\nkita;2026-03-12\n", interop.CodeStrayQuote, 2},
 		{"unclosed quote", "Pavadinimas;Pradžios data\n\"Neuždarytas;2026-03-11\nkita;2026-03-12\n", interop.CodeUnclosedQuote, 2},
+		{"quote closed by a later stray quote", "Pavadinimas;Pradžios data\n\"Neuždarytas;2026-03-11\nKab\"utė;2026-03-12\n", interop.CodeQuoteSpansLines, 2},
 		{"unclosed quote on the last row", "Pavadinimas;Pradžios data\nGeras;2026-03-11\n\"Neuždarytas;2026-03-12\r\n", interop.CodeUnclosedQuote, 3},
 		{"unclosed quote in a later field", "Pavadinimas;Vieta;Pradžios data\nA;\"Vilnius;2026-03-11\nB;C;2026-03-12", interop.CodeUnclosedQuote, 2},
 		{"empty", "\xef\xbb\xbf\r\n", interop.CodeEmpty, 0},
