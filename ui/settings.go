@@ -221,7 +221,7 @@ func (s *settingsScreen) buildBackups() fyne.CanvasObject {
 
 	s.backupList = widget.NewList(
 		func() int { return len(s.backups) },
-		func() fyne.CanvasObject { return widget.NewLabel("2006-01-02 15:04   1023,9 KB") },
+		func() fyne.CanvasObject { return widget.NewLabel("2006-01-02 15:04:05   1023,9 KB") },
 		func(id widget.ListItemID, obj fyne.CanvasObject) {
 			obj.(*widget.Label).SetText(backupRow(s.backups[id]))
 		},
@@ -262,9 +262,11 @@ func (s *settingsScreen) buildBackups() fyne.CanvasObject {
 	)
 }
 
-// backupRow formats a backup as its local time in Vilnius and its size.
+// backupRow formats a backup as its local time in Vilnius, to the second
+// as the backups command prints it, and its size. Backups taken within one
+// minute differ only in the seconds.
 func backupRow(b data.BackupInfo) string {
-	return b.Created.In(data.Vilnius).Format("2006-01-02 15:04") + "   " + formatSize(b.Size)
+	return b.Created.In(data.Vilnius).Format("2006-01-02 15:04:05") + "   " + formatSize(b.Size)
 }
 
 // formatSize formats a byte count with one decimal in KB or MB (powers of

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -288,6 +289,15 @@ func TestFormatSize(t *testing.T) {
 
 // restoreInto returns an Env.Restore for tests that does what the app
 // layer does: close the store, restore the backup, reopen and swap.
+func TestBackupRow_showsSecondsInVilnius(t *testing.T) {
+	useLanguage(t, "lt")
+	b := data.BackupInfo{Created: time.Date(2026, 3, 11, 10, 20, 30, 0, time.UTC), Size: 2048}
+	// Vilnius is two hours ahead of UTC in March before summer time.
+	if got, want := backupRow(b), "2026-03-11 12:20:30   2,0 KB"; got != want {
+		t.Errorf("backupRow = %q, want %q", got, want)
+	}
+}
+
 func restoreInto(t *testing.T, env *Env, opts boltstore.Options) func(string) error {
 	return func(backupPath string) error {
 		old := env.Store.(*boltstore.DB)
