@@ -12,10 +12,11 @@ GO ?= go
 TAGS ?= x11
 export GOFLAGS := -tags=$(TAGS)
 
-# make run: the sample data go into a separate "demo" profile, so that trying
-# the program never writes sample records into the default profile. Pass
-# RUN_FLAGS= to start on the default profile.
-RUN_FLAGS ?= -profile demo -sample
+# make run: the program on its default profile, as a user starts it. On an
+# empty data file the first screen offers the sample data, which stay local
+# and are never sent to a server. RUN_FLAGS passes flags, such as
+# RUN_FLAGS="-profile demo -sample" for a separate profile with the samples.
+RUN_FLAGS ?=
 
 # make test: the race detector is on by default; TEST_FLAGS="-count=1" runs
 # without it and without the test cache.
