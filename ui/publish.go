@@ -119,9 +119,13 @@ type publishJob struct {
 }
 
 // newPublishJob prepares the export of ed with cases to path and its
-// progress dialog with a Cancel button. Ending parent cancels the export
-// too. Nothing runs until start.
+// progress dialog with a Cancel button. associations maps association ids
+// to the names the PDF prints; nil takes the directory stored by the last
+// sync. Ending parent cancels the export too. Nothing runs until start.
 func newPublishJob(parent context.Context, env *Env, path string, ed data.Edition, cases map[string]data.PracticeCase, associations map[string]string) *publishJob {
+	if associations == nil {
+		associations = associationNames(env)
+	}
 	ctx, cancel := context.WithCancel(parent)
 	j := &publishJob{
 		env:      env,

@@ -48,6 +48,41 @@ func isCoordinator(env *Env) bool {
 	return p.Coordinator
 }
 
+// associationDirectory is a store that keeps the network's association
+// names from the last sync; *boltstore.DB is one.
+type associationDirectory interface {
+	AssociationNames() (map[string]string, error)
+}
+
+// associationNames returns the names of the network's associations by id:
+// the directory stored by the last sync, and the open profile's own name,
+// which is known before the first sync.
+func associationNames(env *Env) map[string]string {
+	names := map[string]string{}
+	if dir, ok := env.Store.(associationDirectory); ok {
+		stored, err := dir.AssociationNames()
+		if err != nil {
+			env.Log.Warn("read association names", "err", err)
+		} else {
+			names = stored
+		}
+	}
+	p, err := env.Store.Profile()
+	if err == nil && !p.Coordinator && p.AssociationID != "" && p.Name != "" && names[p.AssociationID] == "" {
+		names[p.AssociationID] = p.Name
+	}
+	return names
+}
+
+// associationLabel returns the association's name, or its id when the
+// directory has no name for it (before the first sync).
+func associationLabel(names map[string]string, id string) string {
+	if name := names[id]; name != "" {
+		return name
+	}
+	return id
+}
+
 // reviewStatuses are the statuses the review queue can list.
 var reviewStatuses = []data.CaseStatus{data.CaseSubmitted, data.CaseReturned, data.CaseApproved, data.CasePublished}
 
@@ -180,6 +215,12 @@ type reviewScreen struct {
 	count             *widget.Label
 	list              *widget.List
 	rows              []data.CaseSummary
+	// names maps association ids to names, read on every refresh, and
+	// rowAssociation maps each listed case's id to its association id.
+	// filterIDs maps the association filter's labels to ids.
+	names          map[string]string
+	rowAssociation map[string]string
+	filterIDs      map[string]string
 
 	// current is the case on show, or nil.
 	current  *data.PracticeCase
@@ -213,7 +254,7 @@ func newReviewScreen(env *Env) *reviewScreen {
 	s.statusFilter = newEnumSelect("practice.status", enumStrings(reviewStatuses), "", func(string) { s.refresh() })
 	s.count = widget.NewLabel("")
 
-	s.list = newRowsList(&s.rows, newTwoLineRow, showCaseRow)
+	s.list = newRowsList(&s.rows, newTwoLineRow, s.showRow)
 	s.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(s.rows) {
 			s.open(s.rows[id].ID)
@@ -280,6 +321,13 @@ func newReviewScreen(env *Env) *reviewScreen {
 
 func (s *reviewScreen) content() fyne.CanvasObject { return s.root }
 
+// showRow fills a queue row: the title, then the association's name
+// before the authors, subject and status.
+func (s *reviewScreen) showRow(item fyne.CanvasObject, c data.CaseSummary) {
+	association := associationLabel(s.names, s.rowAssociation[c.ID])
+	showTwoLineRow(item, c.Title, association+" · "+caseDetails(c))
+}
+
 // refresh reloads the queue and the case on show from the store.
 func (s *reviewScreen) refresh() {
 	all, err := s.env.Store.PracticeCases(data.CaseFilter{})
@@ -304,8 +352,10 @@ func (s *reviewScreen) refresh() {
 	// Summaries carry no association, so the queue reads it from each
 	// listed case. The queue holds the cases waiting for one decision,
 	// which stays small next to the whole bank.
+	s.names = associationNames(s.env)
+	s.rowAssociation = map[string]string{}
 	associations := map[string]bool{}
-	chosen := s.associationFilter.value()
+	chosen := s.filterIDs[s.associationFilter.value()]
 	listed := rows[:0]
 	for _, row := range rows {
 		c, err := s.env.Store.PracticeCase(row.ID)
@@ -316,14 +366,10 @@ func (s *reviewScreen) refresh() {
 		associations[c.Association] = true
 		if chosen == "" || c.Association == chosen {
 			listed = append(listed, row)
+			s.rowAssociation[row.ID] = c.Association
 		}
 	}
-	names := make([]string, 0, len(associations))
-	for a := range associations {
-		names = append(names, a)
-	}
-	slices.Sort(names)
-	s.associationFilter.setOptions(names)
+	s.setAssociationOptions(associations)
 
 	s.rows = listed
 	s.count.SetText(TN("practice.count", len(listed)))
@@ -333,6 +379,28 @@ func (s *reviewScreen) refresh() {
 	if s.current != nil {
 		s.open(s.current.ID)
 	}
+}
+
+// setAssociationOptions offers the associations of the listed cases by
+// name in Lithuanian order. Two associations with the same name get their
+// ids added, so that each label picks one association.
+func (s *reviewScreen) setAssociationOptions(associations map[string]bool) {
+	count := map[string]int{}
+	for id := range associations {
+		count[associationLabel(s.names, id)]++
+	}
+	s.filterIDs = map[string]string{}
+	labels := make([]string, 0, len(associations))
+	for id := range associations {
+		label := associationLabel(s.names, id)
+		if count[label] > 1 {
+			label += " (" + id + ")"
+		}
+		s.filterIDs[label] = id
+		labels = append(labels, label)
+	}
+	slices.SortFunc(labels, data.CompareLT)
+	s.associationFilter.setOptions(labels)
 }
 
 // open shows one case read-only with its review and history. The typed
@@ -357,7 +425,7 @@ func (s *reviewScreen) open(id string) {
 	s.current = &c
 
 	s.heading.SetText(c.Title)
-	s.details.SetText(caseFacts(c))
+	s.details.SetText(caseFacts(c, associationLabel(associationNames(s.env), c.Association)))
 	for _, sec := range c.Sections() {
 		s.sectionText[sec.Field].SetText(*sec.Text)
 	}
@@ -367,8 +435,9 @@ func (s *reviewScreen) open(id string) {
 	s.detail.Show()
 }
 
-// caseFacts returns the case's short fields, one per line.
-func caseFacts(c data.PracticeCase) string {
+// caseFacts returns the case's short fields, one per line, with the
+// association's name as association.
+func caseFacts(c data.PracticeCase, association string) string {
 	var authors []string
 	for _, a := range c.Authors {
 		authors = append(authors, strings.TrimSpace(a.Name+", "+a.School))
@@ -378,7 +447,7 @@ func caseFacts(c data.PracticeCase) string {
 		levels = append(levels, EnumLabel("level", string(l)))
 	}
 	lines := []string{
-		FieldName(data.KindPractice, "association") + ": " + c.Association,
+		FieldName(data.KindPractice, "association") + ": " + association,
 		FieldName(data.KindPractice, "status") + ": " + EnumLabel("practice.status", string(c.Status)),
 		FieldName(data.KindPractice, "authors") + ": " + strings.Join(authors, "; "),
 		FieldName(data.KindPractice, "subject") + ": " + c.Subject,

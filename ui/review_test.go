@@ -121,8 +121,8 @@ func TestReviewScreen_wholeRound(t *testing.T) {
 	if len(s.rows) != 1 || s.rows[0].ID != submitted.ID {
 		t.Fatalf("review queue = %+v, want the submitted case", s.rows)
 	}
-	if got := s.associationFilter.Options; len(got) != 2 || got[1] != "lkma" {
-		t.Errorf("association filter options = %q, want any and lkma", got)
+	if got := s.associationFilter.Options; len(got) != 2 || got[1] != "Lietuvos kalbos mokytojų asociacija" {
+		t.Errorf("association filter options = %q, want any and the association's name", got)
 	}
 	openRow(t, s, submitted.Title)
 	if s.sectionText["summary"].Text != submitted.Summary || s.publish.Disabled() == false {
