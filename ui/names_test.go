@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"partneryste/data"
 	"partneryste/data/boltstore"
@@ -41,6 +42,24 @@ func TestReviewScreen_showsAssociationNames(t *testing.T) {
 	openRow(t, s, submitted.Title)
 	if !strings.Contains(s.details.Text, name) || strings.Contains(s.details.Text, ": lkma") {
 		t.Errorf("case facts = %q, want the association's name instead of its id", s.details.Text)
+	}
+}
+
+func TestReviewerLabel(t *testing.T) {
+	useLanguage(t, "lt")
+	for reviewer, want := range map[string]string{
+		"t3f5e0238f719":     T("practice.reviewer_coordinator"),
+		"":                  T("practice.reviewer_coordinator"),
+		"Rasa Kazlauskienė": "Rasa Kazlauskienė",
+		"t3f5e0238f71":      "t3f5e0238f71",
+	} {
+		if got := reviewerLabel(reviewer); got != want {
+			t.Errorf("reviewerLabel(%q) = %q, want %q", reviewer, got, want)
+		}
+	}
+	text := reviewText(&data.Review{Status: data.CaseApproved, Reviewer: "t3f5e0238f719", At: time.Now()})
+	if strings.Contains(text, "t3f5e0238f719") || !strings.Contains(text, "Koordinatorius") {
+		t.Errorf("review text = %q, want the role's label instead of the token id", text)
 	}
 }
 

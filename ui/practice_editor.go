@@ -262,7 +262,7 @@ func (e *practiceEditor) showReview(r *data.Review) {
 	}
 
 	text := T("practice.review", map[string]any{"Status": EnumLabel("practice.status", string(r.Status))})
-	text += "\n" + T("practice.review_by", map[string]any{"Reviewer": r.Reviewer, "Time": formatSyncTime(r.At)})
+	text += "\n" + T("practice.review_by", map[string]any{"Reviewer": reviewerLabel(r.Reviewer), "Time": formatSyncTime(r.At)})
 	if r.Comment != "" {
 		text += "\n" + r.Comment
 	}
@@ -287,7 +287,7 @@ func (e *practiceEditor) showHistory(history []data.Review) {
 		line := "• " + T("practice.review_history_item", map[string]any{
 			"Time":     formatSyncTime(r.At),
 			"Status":   EnumLabel("practice.status", string(r.Status)),
-			"Reviewer": r.Reviewer,
+			"Reviewer": reviewerLabel(r.Reviewer),
 		})
 		if r.Comment != "" {
 			line += "\n  " + r.Comment

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -81,6 +82,20 @@ func associationLabel(names map[string]string, id string) string {
 		return name
 	}
 	return id
+}
+
+// tokenIDPattern matches the token ids that reviews stored as their
+// reviewer before tokens had display names, and that unnamed tokens still
+// store.
+var tokenIDPattern = regexp.MustCompile(`^t[0-9a-f]{12}$`)
+
+// reviewerLabel returns the reviewer to show: the stored name, or the
+// coordinator role's label for a token id or an empty reviewer.
+func reviewerLabel(reviewer string) string {
+	if reviewer == "" || tokenIDPattern.MatchString(reviewer) {
+		return T("practice.reviewer_coordinator")
+	}
+	return reviewer
 }
 
 // reviewStatuses are the statuses the review queue can list.
@@ -467,7 +482,7 @@ func reviewText(r *data.Review) string {
 	}
 	lines := []string{
 		T("practice.review", map[string]any{"Status": EnumLabel("practice.status", string(r.Status))}),
-		T("practice.review_by", map[string]any{"Reviewer": r.Reviewer, "Time": formatReviewTime(r)}),
+		T("practice.review_by", map[string]any{"Reviewer": reviewerLabel(r.Reviewer), "Time": formatReviewTime(r)}),
 	}
 	if r.Comment != "" {
 		lines = append(lines, r.Comment)
