@@ -22,8 +22,15 @@ type consultationEditor struct {
 	// onSaved runs after a successful save with the stored consultation.
 	onSaved func(data.Consultation)
 	// onDeleted runs after the loaded consultation was deleted.
-	onDeleted    func(id string)
-	deleteButton *widget.Button
+	onDeleted     func(id string)
+	deleteButton  *widget.Button
+	saveButton    *widget.Button
+	discardButton *widget.Button
+	// ownership explains why a consultation is read-only and offers to
+	// restore a rejected change; readOnly is set for another
+	// association's consultation and in the coordinator's profile.
+	ownership *ownershipBar
+	readOnly  bool
 	// confirm is the open delete confirmation, or nil.
 	confirm *calendarConfirm
 
@@ -89,7 +96,9 @@ func newConsultationEditor(env *Env) *consultationEditor {
 	m.anchor("question", question)
 	answer := fieldBlock(name("answer"), e.answer.content, nil)
 	m.anchor("answer", answer)
+	e.ownership = newOwnershipBar(env, data.KindConsultation, e.reloadRestored)
 	form := container.NewVBox(
+		e.ownership.content,
 		container.NewGridWithColumns(2,
 			m.block("date", name("date"), e.date),
 			m.block("duration_min", name("duration_min"), e.duration),
@@ -107,10 +116,9 @@ func newConsultationEditor(env *Env) *consultationEditor {
 		),
 	)
 
-	var save, discard *widget.Button
-	save, discard, e.deleteButton = editorButtons("consultations", func() { _ = e.save() }, e.discard, e.onDelete)
+	e.saveButton, e.discardButton, e.deleteButton = editorButtons("consultations", func() { _ = e.save() }, e.discard, e.onDelete)
 	e.scroll = scrollForm(form)
-	e.content = editorFrame(e.heading, e.saveStatus, m.fallback, e.scroll, save, discard, e.deleteButton)
+	e.content = editorFrame(e.heading, e.saveStatus, m.fallback, e.scroll, e.saveButton, e.discardButton, e.deleteButton)
 	e.load(newConsultation())
 	return e
 }
@@ -158,6 +166,11 @@ func newConsultation() data.Consultation {
 // load shows c in the form and makes it the base that dirty compares to.
 func (e *consultationEditor) load(c data.Consultation) {
 	e.base = c
+	wasReadOnly := e.readOnly
+	e.readOnly = e.ownership.show(c.ID, c.Association)
+	if wasReadOnly && !e.readOnly {
+		setFormEnabled(e.scroll, true, e.ownership.content)
+	}
 	e.messages.clear()
 	e.saveStatus.clear()
 	// The scroller keeps its offset between records, which hid the topic.
@@ -185,6 +198,42 @@ func (e *consultationEditor) load(c data.Consultation) {
 	e.consultant.SetText(c.Consultant)
 	e.status.setValue(string(c.Status))
 	e.followUp.SetDate(c.FollowUp)
+	e.applyReadOnly()
+}
+
+// applyReadOnly disables the form and hides the buttons that change the
+// consultation when it is read-only, and brings the buttons back
+// otherwise. load enables the form again before it fills it.
+func (e *consultationEditor) applyReadOnly() {
+	if !e.readOnly {
+		e.saveButton.Show()
+		e.discardButton.Show()
+		return
+	}
+	setFormEnabled(e.scroll, false, e.ownership.content)
+	e.saveButton.Hide()
+	e.discardButton.Hide()
+	e.deleteButton.Hide()
+}
+
+// reloadRestored shows the consultation again after the server's version
+// replaced the local one, or a new one when the restore removed it.
+func (e *consultationEditor) reloadRestored(id string) {
+	c, err := e.env.Store.Consultation(id)
+	if err != nil {
+		if !errors.Is(err, data.ErrNotFound) {
+			e.env.Log.Error("read restored consultation", "id", id, "err", err)
+		}
+		e.load(newConsultation())
+		if e.onDeleted != nil {
+			e.onDeleted(id)
+		}
+		return
+	}
+	e.load(c)
+	if e.onSaved != nil {
+		e.onSaved(c)
+	}
 }
 
 // durationText shows minutes as typed, with 0 (unset) as an empty field.
@@ -237,6 +286,9 @@ func (e *consultationEditor) formConsultation() (data.Consultation, []data.Field
 // dirty reports whether the form differs from the loaded or saved record.
 // Date and duration compare as typed text, so an unparsable edit counts.
 func (e *consultationEditor) dirty() bool {
+	if e.readOnly {
+		return false
+	}
 	c, _ := e.formConsultation()
 	b := e.base
 	if e.date.Text != b.Date.String() || e.followUp.Text != b.FollowUp.String() ||
@@ -252,6 +304,10 @@ func (e *consultationEditor) dirty() bool {
 // reported together with the store's validation, and nothing is saved.
 // Invalid input leaves every typed value in place.
 func (e *consultationEditor) save() error {
+	if e.readOnly {
+		// Save is hidden, but a keyboard shortcut may still call it.
+		return nil
+	}
 	c, invalid := e.formConsultation()
 	if len(invalid) > 0 {
 		fields := invalid
@@ -308,7 +364,7 @@ func (e *consultationEditor) discard() {
 
 // onDelete shows a confirmation before deleting the loaded consultation.
 func (e *consultationEditor) onDelete() {
-	if e.base.ID == "" {
+	if e.base.ID == "" || e.readOnly {
 		return
 	}
 	title := e.base.Date.String() + " · " + e.base.Topic

@@ -128,6 +128,11 @@ type eventEditor struct {
 	saveButton   *widget.Button
 	deleteButton *widget.Button
 	closeButton  *widget.Button
+	// ownership explains why an event is read-only and offers to restore a
+	// rejected change; readOnly is set for another association's public
+	// event and in the coordinator's profile.
+	ownership *ownershipBar
+	readOnly  bool
 	// confirm is the open delete confirmation, or nil.
 	confirm *calendarConfirm
 
@@ -180,6 +185,7 @@ func newEventEditor(env *Env) *eventEditor {
 		}
 	})
 
+	e.ownership = newOwnershipBar(env, data.KindEvent, e.reloadRestored)
 	e.root = e.layout()
 	e.watchChanges()
 	e.load(data.Event{})
@@ -198,6 +204,7 @@ func (e *eventEditor) layout() fyne.CanvasObject {
 	}
 
 	e.form = container.NewVBox(
+		e.ownership.content,
 		field("title", e.title),
 		field("type", e.eventType),
 		e.allDay,
@@ -287,6 +294,11 @@ func (e *eventEditor) loadNew(day data.Date) {
 // with. A zero ev.ID means a new event.
 func (e *eventEditor) load(ev data.Event) {
 	e.loaded = ev
+	wasReadOnly := e.readOnly
+	e.readOnly = e.ownership.show(ev.ID, ev.Association)
+	if wasReadOnly && !e.readOnly {
+		setFormEnabled(e.scroll, true, e.ownership.content)
+	}
 	e.setValues(eventFormValuesOf(ev))
 	e.loadedValues = e.values()
 	e.clearMessages()
@@ -300,6 +312,40 @@ func (e *eventEditor) load(ev data.Event) {
 	} else {
 		e.heading.SetText(T("calendar.edit_event"))
 		e.deleteButton.Show()
+	}
+	e.applyReadOnly()
+}
+
+// applyReadOnly disables the form and hides the buttons that change the
+// event when it is read-only, and brings Save back otherwise. load enables
+// the form again before it fills it. Close stays.
+func (e *eventEditor) applyReadOnly() {
+	if !e.readOnly {
+		e.saveButton.Show()
+		return
+	}
+	setFormEnabled(e.scroll, false, e.ownership.content)
+	e.saveButton.Hide()
+	e.deleteButton.Hide()
+}
+
+// reloadRestored shows the event again after the server's version
+// replaced the local one, or an empty form when the restore removed it.
+func (e *eventEditor) reloadRestored(id string) {
+	ev, err := e.env.Store.Event(id)
+	if err != nil {
+		if !errors.Is(err, data.ErrNotFound) {
+			e.env.Log.Error("read restored event", "id", id, "err", err)
+		}
+		e.load(data.Event{})
+		if e.onDeleted != nil {
+			e.onDeleted(id)
+		}
+		return
+	}
+	e.load(ev)
+	if e.onSaved != nil {
+		e.onSaved(ev)
 	}
 }
 
@@ -367,6 +413,9 @@ func (e *eventEditor) updateTimeFields() {
 
 // dirty reports whether the form differs from the loaded event.
 func (e *eventEditor) dirty() bool {
+	if e.readOnly {
+		return false
+	}
 	return e.values() != e.loadedValues
 }
 
@@ -449,6 +498,10 @@ func (e *eventEditor) instant(day data.Date, dayErr error, clock *TimeEntry) (ti
 // translated message beside it, the typed text stays as it is, and a
 // returned *data.ValidationError means that nothing was stored.
 func (e *eventEditor) save() error {
+	if e.readOnly {
+		// Save is hidden, but a keyboard shortcut may still call it.
+		return nil
+	}
 	e.clearMessages()
 	ev, parseMessages := e.formEvent()
 
@@ -555,7 +608,7 @@ func (e *eventEditor) message(row string) string {
 
 // onDelete prompts for confirmation before deleting the loaded event.
 func (e *eventEditor) onDelete() {
-	if e.loaded.ID == "" {
+	if e.loaded.ID == "" || e.readOnly {
 		return
 	}
 	question := T("calendar.delete_question", map[string]any{"Title": e.loaded.Title})

@@ -66,7 +66,7 @@ func TestReviewerLabel(t *testing.T) {
 func TestPublishJob_namesFromDirectory(t *testing.T) {
 	env := newTestEnv(t)
 	names := map[string]string{"lkma": "Lietuvos kalbos mokytojų asociacija", "lfmd": "Lietuvos fizikos mokytojų draugija"}
-	if err := env.Store.(*boltstore.DB).SaveAssociationNames(names); err != nil {
+	if err := env.Store.(*boltstore.DB).SaveAssociationNames(names, ""); err != nil {
 		t.Fatal(err)
 	}
 	j := newPublishJob(context.Background(), env, filepath.Join(t.TempDir(), "leidinys.pdf"), data.Edition{}, nil, nil)

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partneryste/data"
+	"partneryste/data/boltstore"
+	"partneryste/data/wire"
 )
 
 // errInvalidInput is returned by editors' save when the input is invalid;
@@ -42,24 +44,30 @@ type practiceEditor struct {
 	// onDeleted runs after the loaded case was deleted.
 	onDeleted func(id string)
 
-	heading      *widget.Label
-	review       *widget.Label
-	history      *widget.Label
-	title        *widget.Entry
-	authors      []*authorRow
-	authorBox    *fyne.Container
-	addAuthor    *widget.Button
-	subject      *suggestEntry
-	levels       *checkGrid
-	grades       *widget.Entry
-	keywords     *widget.Entry
-	sections     map[string]*longTextField
-	comments     map[string]*widget.Label
-	licence      *suggestEntry
-	status       *enumSelect
-	transitions  *fyne.Container
-	saveButton   *widget.Button
-	deleteButton *widget.Button
+	heading       *widget.Label
+	review        *widget.Label
+	history       *widget.Label
+	title         *widget.Entry
+	authors       []*authorRow
+	authorBox     *fyne.Container
+	addAuthor     *widget.Button
+	subject       *suggestEntry
+	levels        *checkGrid
+	grades        *widget.Entry
+	keywords      *widget.Entry
+	sections      map[string]*longTextField
+	comments      map[string]*widget.Label
+	licence       *suggestEntry
+	status        *enumSelect
+	transitions   *fyne.Container
+	saveButton    *widget.Button
+	discardButton *widget.Button
+	deleteButton  *widget.Button
+	// ownership explains why a case is read-only and offers to restore a
+	// rejected change; readOnly is set for a case of another association
+	// and for every case in the coordinator's profile.
+	ownership *ownershipBar
+	readOnly  bool
 	// confirm is the open delete confirmation, or nil.
 	confirm  *calendarConfirm
 	messages *fieldMessages
@@ -120,11 +128,11 @@ func newPracticeEditor(env *Env) *practiceEditor {
 	})
 	e.watchChanges()
 
-	var discard *widget.Button
-	e.saveButton, discard, e.deleteButton = editorButtons("practice", func() { _ = e.save() }, e.discard, e.onDelete)
+	e.saveButton, e.discardButton, e.deleteButton = editorButtons("practice", func() { _ = e.save() }, e.discard, e.onDelete)
+	e.ownership = newOwnershipBar(env, data.KindPractice, e.reloadRestored)
 
 	e.scroll = scrollForm(e.form())
-	e.content = editorFrame(e.heading, e.saveStatus, e.messages.fallback, e.scroll, e.saveButton, discard, e.deleteButton)
+	e.content = editorFrame(e.heading, e.saveStatus, e.messages.fallback, e.scroll, e.saveButton, e.discardButton, e.deleteButton)
 	e.load(newPracticeCase())
 	return e
 }
@@ -143,6 +151,7 @@ func (e *practiceEditor) form() fyne.CanvasObject {
 	authorsHeading := sectionHeading(name("authors"))
 	m.anchor("authors", authorsHeading)
 	box := container.NewVBox(
+		e.ownership.content,
 		e.review,
 		e.history,
 		m.block("status", name("status"), container.NewBorder(nil, nil, nil, e.transitions, e.status.Select)),
@@ -211,6 +220,11 @@ func (e *practiceEditor) fieldChanged(field string) {
 // load shows c in the form and makes it the base that dirty compares to.
 func (e *practiceEditor) load(c data.PracticeCase) {
 	e.base = c
+	wasReadOnly := e.readOnly
+	e.readOnly = e.ownership.show(c.ID, c.Association)
+	if wasReadOnly && !e.readOnly {
+		setFormEnabled(e.scroll, true, e.ownership.content)
+	}
 	e.messages.clear()
 	e.saveStatus.clear()
 	// The scroller keeps its offset between records, which hid the title.
@@ -248,6 +262,44 @@ func (e *practiceEditor) load(c data.PracticeCase) {
 	}
 	e.updateAuthorButtons()
 	e.updateTransitions()
+	e.applyReadOnly()
+}
+
+// applyReadOnly disables the form and hides the buttons that change the
+// case when it is read-only, and brings the buttons back otherwise. load
+// enables the form again before it fills it.
+func (e *practiceEditor) applyReadOnly() {
+	if !e.readOnly {
+		e.saveButton.Show()
+		e.discardButton.Show()
+		e.transitions.Show()
+		return
+	}
+	setFormEnabled(e.scroll, false, e.ownership.content)
+	e.saveButton.Hide()
+	e.discardButton.Hide()
+	e.deleteButton.Hide()
+	e.transitions.Hide()
+}
+
+// reloadRestored shows the case again after the server's version replaced
+// the local one, or a new case when the restore removed it.
+func (e *practiceEditor) reloadRestored(id string) {
+	c, err := e.env.Store.PracticeCase(id)
+	if err != nil {
+		if !errors.Is(err, data.ErrNotFound) {
+			e.env.Log.Error("read restored practice case", "id", id, "err", err)
+		}
+		e.load(newPracticeCase())
+		if e.onDeleted != nil {
+			e.onDeleted(id)
+		}
+		return
+	}
+	e.load(c)
+	if e.onSaved != nil {
+		e.onSaved(c)
+	}
 }
 
 // showReview shows the coordinator's latest review and its comments on
@@ -299,7 +351,7 @@ func (e *practiceEditor) showHistory(history []data.Review) {
 
 // onDelete shows a confirmation before deleting the loaded case.
 func (e *practiceEditor) onDelete() {
-	if e.base.ID == "" {
+	if e.base.ID == "" || e.readOnly {
 		return
 	}
 	question := T("practice.delete_question", map[string]any{"Title": e.base.Title})
@@ -443,6 +495,9 @@ func parseKeywords(text string) []string {
 
 // dirty reports whether the form differs from the loaded or saved case.
 func (e *practiceEditor) dirty() bool {
+	if e.readOnly {
+		return false
+	}
 	c, _ := e.formCase()
 	return !samePracticeContent(c, e.base)
 }
@@ -482,6 +537,10 @@ func nonBlankAuthors(authors []data.Author) []data.Author {
 // save stores the form through the store. Invalid input leaves every typed
 // value in place and shows each message beside its field.
 func (e *practiceEditor) save() error {
+	if e.readOnly {
+		// The buttons are hidden, but a keyboard shortcut may still call it.
+		return nil
+	}
 	c, rows := e.formCase()
 	err := e.env.Store.Save(&c)
 
@@ -533,4 +592,198 @@ func authorFieldsToRows(fields []data.FieldError, rows []int) []data.FieldError 
 // discard reloads the base case, dropping every unsaved change.
 func (e *practiceEditor) discard() {
 	e.load(e.base)
+}
+
+// recordOwnership is whether this profile may change a record: the profile
+// of another association's record, or of the coordinator, may only read
+// it, because the server rejects every change of it.
+type recordOwnership struct {
+	readOnly bool
+	// owner is the name of the association the record belongs to, or ""
+	// for a record of this profile.
+	owner string
+}
+
+// ownStore is a store that keeps the association id that the server gives
+// this file's records; *boltstore.DB is one.
+type ownStore interface {
+	OwnAssociation() (string, error)
+}
+
+// ownershipOf returns the ownership of a record of association ("" for a
+// new record). A record belongs to another association when its
+// association is neither the profile's local id, which unsent saves
+// carry, nor the id the server gave this file's records. The
+// coordinator's profile may change only editions, which have their own
+// editor, so every event, case and consultation in it is read-only.
+func ownershipOf(env *Env, association string) recordOwnership {
+	p, err := env.Store.Profile()
+	if err != nil {
+		env.Log.Warn("read profile for record ownership", "err", err)
+		return recordOwnership{}
+	}
+	own := ""
+	if store, ok := env.Store.(ownStore); ok {
+		if own, err = store.OwnAssociation(); err != nil {
+			env.Log.Warn("read own association for record ownership", "err", err)
+		}
+	}
+	var o recordOwnership
+	if association != "" && association != p.AssociationID && association != own {
+		o.readOnly = true
+		o.owner = associationLabel(associationNames(env), association)
+	}
+	if p.Coordinator {
+		o.readOnly = true
+	}
+	return o
+}
+
+// rejectionStore is a store that keeps the changes the server rejected
+// and can give them up for the server's version; *boltstore.DB is one.
+type rejectionStore interface {
+	Rejections() ([]boltstore.Rejection, error)
+	RestoreServerVersion(kind data.Kind, id string) (bool, error)
+}
+
+// rejectionReasonText returns the translated cause of a rejected change,
+// from its reason, or from its status when the server gave no reason.
+func rejectionReasonText(r boltstore.Rejection) string {
+	switch {
+	case r.Reason == wire.ReasonForeignRecord:
+		return T("syncui.reason.foreign_record")
+	case r.Reason == wire.ReasonCoordinatorStatus:
+		return T("syncui.reason.coordinator_status")
+	case r.Reason == wire.ReasonPublishedFrozen:
+		return T("syncui.reason.published_frozen")
+	case r.Reason == wire.ReasonKindNotAllowed:
+		return T("syncui.reason.kind_not_allowed")
+	}
+	switch r.Status {
+	case wire.StatusForbidden:
+		return T("syncui.reason.forbidden")
+	case wire.StatusInvalid:
+		return T("syncui.reason.invalid")
+	default:
+		return T("syncui.reason.other")
+	}
+}
+
+// ownershipBar sits above an editor's form. It explains why a record is
+// read-only, and for a record whose change the server rejected it names
+// the reason and offers to restore the server's version.
+type ownershipBar struct {
+	env  *Env
+	kind data.Kind
+	// onRestored runs after a restore with the record's id, so that the
+	// editor shows the record again.
+	onRestored func(id string)
+
+	note     *widget.Label
+	rejected *widget.Label
+	restore  *widget.Button
+	content  *fyne.Container
+
+	id string
+}
+
+func newOwnershipBar(env *Env, kind data.Kind, onRestored func(id string)) *ownershipBar {
+	b := &ownershipBar{env: env, kind: kind, onRestored: onRestored}
+	b.note = widget.NewLabel("")
+	b.note.Wrapping = fyne.TextWrapWord
+	b.note.Importance = widget.WarningImportance
+	b.note.Hide()
+	b.rejected = newMessageLabel()
+	b.restore = widget.NewButton(T("syncui.restore_server_version"), b.onRestore)
+	b.restore.Hide()
+	b.content = container.NewVBox(b.note, b.rejected, container.NewHBox(b.restore))
+	return b
+}
+
+// show updates the bar for the record id of association and returns
+// whether the editor must be read-only.
+func (b *ownershipBar) show(id, association string) bool {
+	b.id = id
+	o := ownershipOf(b.env, association)
+	switch {
+	case !o.readOnly:
+		setMessage(b.note, "")
+	case o.owner != "":
+		setMessage(b.note, T("syncui.read_only_foreign", map[string]any{"Owner": o.owner}))
+	default:
+		setMessage(b.note, T("syncui.read_only_coordinator"))
+	}
+
+	setMessage(b.rejected, "")
+	b.restore.Hide()
+	if r, ok := b.rejection(id); ok && (o.readOnly || r.Status == wire.StatusForbidden) {
+		setMessage(b.rejected, T("syncui.rejected_change", map[string]any{"Reason": rejectionReasonText(r)}))
+		b.restore.Enable()
+		b.restore.Show()
+	}
+	return o.readOnly
+}
+
+// rejection returns the newest rejected change of the record id.
+func (b *ownershipBar) rejection(id string) (boltstore.Rejection, bool) {
+	store, ok := b.env.Store.(rejectionStore)
+	if id == "" || !ok {
+		return boltstore.Rejection{}, false
+	}
+	list, err := store.Rejections()
+	if err != nil {
+		b.env.Log.Warn("read rejected changes", "err", err)
+		return boltstore.Rejection{}, false
+	}
+	for i := len(list) - 1; i >= 0; i-- {
+		if list[i].Kind == b.kind && list[i].RecordID == id {
+			return list[i], true
+		}
+	}
+	return boltstore.Rejection{}, false
+}
+
+// onRestore gives up the record's rejected changes for the server's
+// version and shows the record again.
+func (b *ownershipBar) onRestore() {
+	store, ok := b.env.Store.(rejectionStore)
+	if !ok || b.id == "" {
+		return
+	}
+	id := b.id
+	restored, err := store.RestoreServerVersion(b.kind, id)
+	if err != nil {
+		b.env.Log.Error("restore server version", "kind", b.kind, "id", id, "err", err)
+		setMessage(b.rejected, T("syncui.restore_failed"))
+		return
+	}
+	b.env.Log.Info("server version restored", "kind", b.kind, "id", id, "now", restored)
+	if b.onRestored != nil {
+		b.onRestored(id)
+	}
+	if !restored {
+		setMessage(b.rejected, T("syncui.restore_on_next_sync"))
+	}
+}
+
+// setFormEnabled enables or disables every input under obj except those
+// under skip, so that a read-only record can be read but not changed.
+func setFormEnabled(obj fyne.CanvasObject, enabled bool, skip fyne.CanvasObject) {
+	if obj == skip {
+		return
+	}
+	switch o := obj.(type) {
+	case fyne.Disableable:
+		if enabled {
+			o.Enable()
+		} else {
+			o.Disable()
+		}
+	case *fyne.Container:
+		for _, child := range o.Objects {
+			setFormEnabled(child, enabled, skip)
+		}
+	case *container.Scroll:
+		setFormEnabled(o.Content, enabled, skip)
+	}
 }

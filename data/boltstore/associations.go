@@ -12,10 +12,16 @@ import (
 // empty directory.
 var bucketAssociations = []byte("associations")
 
+// keyOwnAssociation is the key in the sync bucket of this file's
+// association id on the server.
+var keyOwnAssociation = []byte("own_association")
+
 // SaveAssociationNames replaces the stored directory with names, a map
-// from association id to name, in one transaction. An association that
-// left the network disappears with the next directory.
-func (s *DB) SaveAssociationNames(names map[string]string) error {
+// from association id to name, and stores own, the association id of this
+// file's token on the server ("" for the coordinator's), in one
+// transaction. An association that left the network disappears with the
+// next directory.
+func (s *DB) SaveAssociationNames(names map[string]string, own string) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	err := s.bolt.Update(func(tx *bolt.Tx) error {
@@ -36,7 +42,7 @@ func (s *DB) SaveAssociationNames(names map[string]string) error {
 				return fmt.Errorf("put association %s: %w", id, err)
 			}
 		}
-		return nil
+		return putJSON(tx, bucketSync, keyOwnAssociation, own)
 	})
 	if err != nil {
 		return fmt.Errorf("save association names: %w", err)
@@ -62,4 +68,20 @@ func (s *DB) AssociationNames() (map[string]string, error) {
 		return nil, fmt.Errorf("read association names: %w", err)
 	}
 	return names, nil
+}
+
+// OwnAssociation returns the association id that the server gives this
+// file's records, as the last directory reported it. It differs from the
+// profile's local AssociationID, and it is "" before the first sync and
+// for the coordinator.
+func (s *DB) OwnAssociation() (string, error) {
+	var own string
+	err := s.bolt.View(func(tx *bolt.Tx) error {
+		_, err := getJSON(tx, bucketSync, keyOwnAssociation, &own)
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("read own association: %w", err)
+	}
+	return own, nil
 }

@@ -15,6 +15,9 @@ func TestAssociationNames_emptyBeforeSync(t *testing.T) {
 	if len(names) != 0 {
 		t.Errorf("names of a new file = %v, want none", names)
 	}
+	if own, err := s.OwnAssociation(); err != nil || own != "" {
+		t.Errorf("OwnAssociation of a new file = %q, %v; want empty", own, err)
+	}
 }
 
 func TestAssociationNames_replacedAndKept(t *testing.T) {
@@ -26,11 +29,11 @@ func TestAssociationNames_replacedAndKept(t *testing.T) {
 	}
 
 	first := map[string]string{"lma": "Lietuvos matematikų asociacija", "old": "Išstojusi draugija"}
-	if err := s.SaveAssociationNames(first); err != nil {
+	if err := s.SaveAssociationNames(first, "lma"); err != nil {
 		t.Fatalf("SaveAssociationNames: %v", err)
 	}
 	second := map[string]string{"lma": "Lietuvos matematikos mokytojų asociacija", "lkma": "Lietuvių kalbos mokytojų asociacija", "": "ignored"}
-	if err := s.SaveAssociationNames(second); err != nil {
+	if err := s.SaveAssociationNames(second, "lkma"); err != nil {
 		t.Fatalf("SaveAssociationNames again: %v", err)
 	}
 	if err := s.Close(); err != nil {
@@ -45,5 +48,8 @@ func TestAssociationNames_replacedAndKept(t *testing.T) {
 	want := map[string]string{"lma": "Lietuvos matematikos mokytojų asociacija", "lkma": "Lietuvių kalbos mokytojų asociacija"}
 	if !maps.Equal(got, want) {
 		t.Errorf("names after reopening = %v, want %v", got, want)
+	}
+	if own, err := reopened.OwnAssociation(); err != nil || own != "lkma" {
+		t.Errorf("OwnAssociation = %q, %v; want lkma from the last directory", own, err)
 	}
 }

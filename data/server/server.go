@@ -155,7 +155,7 @@ func (s *Server) handleAssociations(w http.ResponseWriter, r *http.Request, t To
 	if err != nil {
 		return internal(fmt.Errorf("list associations for token %s: %w", t.ID, err))
 	}
-	resp := wire.AssociationsResponse{Associations: make([]wire.Association, len(all))}
+	resp := wire.AssociationsResponse{Associations: make([]wire.Association, len(all)), Caller: t.Association}
 	for i, a := range all {
 		resp.Associations[i] = wire.Association{ID: a.ID, Name: a.Name}
 	}

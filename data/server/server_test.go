@@ -716,6 +716,10 @@ func TestAssociations_directory(t *testing.T) {
 		if !slices.Equal(dir.Associations, want) {
 			t.Errorf("%s's directory = %+v, want %+v", who, dir.Associations, want)
 		}
+		wantCaller := map[string]string{"association": "lma", "coordinator": ""}[who]
+		if dir.Caller != wantCaller {
+			t.Errorf("%s's caller = %q, want %q", who, dir.Caller, wantCaller)
+		}
 	}
 
 	resp, body := ts.do(http.MethodPost, wire.PathAssociations, coord, []byte(`{}`))

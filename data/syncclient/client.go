@@ -187,11 +187,11 @@ func (c *Client) WhoAmI(ctx context.Context) (wire.WhoAmIResponse, error) {
 }
 
 // Associations returns the network's directory: every association's id
-// and name.
-func (c *Client) Associations(ctx context.Context) ([]wire.Association, error) {
+// and name, and the association id of the client's token.
+func (c *Client) Associations(ctx context.Context) (wire.AssociationsResponse, error) {
 	var resp wire.AssociationsResponse
 	err := c.do(ctx, "associations", http.MethodGet, wire.PathAssociations, nil, nil, &resp)
-	return resp.Associations, err
+	return resp, err
 }
 
 // Push sends one batch of changes. The body is encoded once and the same

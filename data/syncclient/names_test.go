@@ -27,6 +27,14 @@ func TestSyncStoresAssociationNames(t *testing.T) {
 	if !maps.Equal(names, want) {
 		t.Errorf("stored names = %v, want %v", names, want)
 	}
+	if own, _ := c.Store.OwnAssociation(); own != "" {
+		t.Errorf("coordinator's own association = %q, want empty", own)
+	}
+	association := newTestClient(t, ts.URL, ts.AssocToken, Options{})
+	association.syncUntilDone(t, 1)
+	if own, _ := association.Store.OwnAssociation(); own != ts.Association {
+		t.Errorf("association's own association = %q, want %q", own, ts.Association)
+	}
 
 	// A new member appears in the next sync's directory.
 	if err := ts.Store.AddAssociation(context.Background(), server.Association{ID: "lkmd", Name: "Lietuvių kalbos mokytojų draugija", Created: time.Now()}); err != nil {
@@ -52,7 +60,7 @@ func TestSyncKeepsNamesWithoutDirectory(t *testing.T) {
 	}
 	ts := newTestServer(t, withoutDirectory)
 	c := newTestClient(t, ts.URL, ts.AssocToken, Options{})
-	if err := c.Store.SaveAssociationNames(map[string]string{"lmd": "Sena pavadinimo kopija"}); err != nil {
+	if err := c.Store.SaveAssociationNames(map[string]string{"lmd": "Sena pavadinimo kopija"}, "lmd"); err != nil {
 		t.Fatal(err)
 	}
 

@@ -27,10 +27,11 @@ type Store interface {
 var _ Store = (*boltstore.DB)(nil)
 
 // NameStore is a Store that also keeps the network's directory of
-// association names. When the Syncer's store implements it, each sync
-// fetches the directory after the pull and stores it.
+// association names and the server's association id of its own records.
+// When the Syncer's store implements it, each sync fetches the directory
+// after the pull and stores it.
 type NameStore interface {
-	SaveAssociationNames(names map[string]string) error
+	SaveAssociationNames(names map[string]string, own string) error
 }
 
 var _ NameStore = (*boltstore.DB)(nil)
@@ -241,7 +242,7 @@ func (s *Syncer) refreshNames(ctx context.Context, report *Report) {
 	if !ok {
 		return
 	}
-	list, err := s.client.Associations(ctx)
+	dir, err := s.client.Associations(ctx)
 	var reqErr *RequestError
 	switch {
 	case errors.As(err, &reqErr) && reqErr.Status == http.StatusNotFound:
@@ -252,11 +253,11 @@ func (s *Syncer) refreshNames(ctx context.Context, report *Report) {
 		return
 	}
 	report.Requests++
-	directory := make(map[string]string, len(list))
-	for _, a := range list {
+	directory := make(map[string]string, len(dir.Associations))
+	for _, a := range dir.Associations {
 		directory[a.ID] = a.Name
 	}
-	if err := names.SaveAssociationNames(directory); err != nil {
+	if err := names.SaveAssociationNames(directory, dir.Caller); err != nil {
 		s.log.Error("storing the association directory failed", "err", err)
 		return
 	}

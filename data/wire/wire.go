@@ -94,6 +94,10 @@ type Association struct {
 // to show names where records carry only association ids.
 type AssociationsResponse struct {
 	Associations []Association `json:"associations"`
+	// Caller is the association id of the caller's token, or "" for the
+	// coordinator. A client's local profile id differs from it, and the
+	// records the server returns carry it.
+	Caller string `json:"caller"`
 }
 
 // Change is one write that an association pushes.
