@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -115,6 +116,35 @@ func TestEditors_coordinatorProfileReadOnly(t *testing.T) {
 	events := newEventEditor(env)
 	if !events.readOnly || events.ownership.note.Text != T("syncui.read_only_coordinator") {
 		t.Errorf("coordinator's new event: readOnly %v, note %q; want read-only with the coordinator's note", events.readOnly, events.ownership.note.Text)
+	}
+}
+
+func TestPracticeEditor_associationStatuses(t *testing.T) {
+	env, e := showPracticeEditor(t)
+	want := []string{EnumLabel("practice.status", "draft"), EnumLabel("practice.status", "ready"), EnumLabel("practice.status", "submitted")}
+	if !slices.Equal(e.status.Options, want) || e.status.Disabled() {
+		t.Errorf("status options = %q (disabled %v), want %q enabled", e.status.Options, e.status.Disabled(), want)
+	}
+
+	p, err := env.Store.Profile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	approved := reviewTestCase("Patvirtintas atvejis")
+	approved.ID, approved.Association, approved.Status = "own-case", p.AssociationID, data.CaseApproved
+	pullInto(t, env.Store.(*boltstore.DB), approved, 4)
+	stored, _ := env.Store.PracticeCase(approved.ID)
+	e.load(stored)
+	if !slices.Equal(e.status.Options, []string{EnumLabel("practice.status", "approved")}) || !e.status.Disabled() {
+		t.Errorf("approved case's status options = %q (disabled %v), want only approved, disabled", e.status.Options, e.status.Disabled())
+	}
+	if e.readOnly || e.title.Disabled() {
+		t.Error("the association's approved case is read-only, want its text editable")
+	}
+
+	e.load(newPracticeCase())
+	if !slices.Equal(e.status.Options, want) || e.status.Disabled() {
+		t.Errorf("new case after an approved one: status options = %q (disabled %v), want %q enabled", e.status.Options, e.status.Disabled(), want)
 	}
 }
 

@@ -29,6 +29,11 @@ var caseTransitions = map[data.CaseStatus][]data.CaseStatus{
 	data.CaseReturned: {data.CaseReady},
 }
 
+// associationStatuses are the statuses an association may give its case in
+// the status field. Returned, approved and published come only from the
+// coordinator's review, and the server rejects them from an association.
+var associationStatuses = []data.CaseStatus{data.CaseDraft, data.CaseReady, data.CaseSubmitted}
+
 // licenceSuggestions are the licences offered in the licence field, which
 // also takes free text.
 var licenceSuggestions = []string{"CC BY 4.0", "CC BY-SA 4.0", "CC BY-NC 4.0", "CC BY-NC-SA 4.0"}
@@ -115,7 +120,7 @@ func newPracticeEditor(env *Env) *practiceEditor {
 	e.keywords = widget.NewEntry()
 	e.keywords.SetPlaceHolder(T("practice.keywords_hint"))
 	e.licence = newSuggestEntry(licenceSuggestions, T("practice.licence_hint"))
-	e.status = newEnumSelect("practice.status", enumStrings(data.CaseStatuses), "", func(string) {
+	e.status = newEnumSelect("practice.status", enumStrings(associationStatuses), "", func(string) {
 		e.updateTransitions()
 		e.fieldChanged("status")
 	})
@@ -253,6 +258,7 @@ func (e *practiceEditor) load(c data.PracticeCase) {
 		e.sections[s.Field].setText(*s.Text)
 	}
 	e.licence.SetText(c.Licence)
+	e.setStatusOptions(c.Status)
 	e.status.setValue(string(c.Status))
 
 	e.authors = nil
@@ -263,6 +269,24 @@ func (e *practiceEditor) load(c data.PracticeCase) {
 	e.updateAuthorButtons()
 	e.updateTransitions()
 	e.applyReadOnly()
+}
+
+// setStatusOptions offers the association's statuses, or only status when
+// the coordinator's review set it: such a status is shown but cannot be
+// picked, and the buttons beside it offer the way back.
+func (e *practiceEditor) setStatusOptions(status data.CaseStatus) {
+	values := enumStrings(associationStatuses)
+	coordinatorStatus := !slices.Contains(associationStatuses, status) && status != ""
+	if coordinatorStatus {
+		values = []string{string(status)}
+	}
+	e.status.values = values
+	e.status.Options = e.status.labels()
+	if coordinatorStatus {
+		e.status.Disable()
+	} else {
+		e.status.Enable()
+	}
 }
 
 // applyReadOnly disables the form and hides the buttons that change the
