@@ -100,6 +100,9 @@ func (s *DB) RestoreServerVersion(kind data.Kind, id string) (bool, error) {
 			return err
 		}
 
+		// NOTE: the protocol has no request for one record, so the whole
+		// network is pulled again, a few pages at the network's scale of a
+		// few thousand records.
 		restored = false
 		u, err := settleLocal(tx, kind, id)
 		if u != nil {
