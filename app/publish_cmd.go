@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"partneryste/data"
+	"partneryste/data/boltstore"
 	"partneryste/data/publication"
 	"partneryste/ui"
 )
@@ -22,11 +23,12 @@ func init() {
 
 // runPublish exports the yearly publication as a PDF:
 //
-//	partneryste publish -data FILE.db -o FILE.pdf [-edition EDITION.json | -all-approved] [-date yyyy-mm-dd]
+//	partneryste publish -data FILE.db -o FILE.pdf [-edition ID|EDITION.json | -all-approved] [-date yyyy-mm-dd]
 //
-// -edition reads an edition from a JSON file (a data.Edition), for an
-// edition kept outside the data file. Without it, the edition holds every
-// approved and published case of the data file, one chapter per subject.
+// -edition names an edition stored in the data file (as the Leidinys
+// screen saves it) by its id, or else a JSON file holding a data.Edition.
+// Without it, the edition holds every approved and published case of the
+// data file, one chapter per subject.
 // An edition without any case is not written: the command fails and
 // leaves no file.
 func (c *cli) runPublish() int {
@@ -34,7 +36,7 @@ func (c *cli) runPublish() int {
 	var allApproved bool
 	_, code, ok := c.parse(func(fs *flag.FlagSet) {
 		fs.StringVar(&output, "o", "", "output PDF file")
-		fs.StringVar(&editionFile, "edition", "", "edition JSON file with title, imprint and chapters")
+		fs.StringVar(&editionFile, "edition", "", "id of a stored edition, or an edition JSON file")
 		fs.BoolVar(&allApproved, "all-approved", false, "publish every approved and published case, by subject (the default)")
 		fs.StringVar(&date, "date", "", "creation date yyyy-mm-dd written into the PDF (default: today)")
 	}, 0, 0)
@@ -85,10 +87,19 @@ func (c *cli) runPublish() int {
 		return exitFailure
 	}
 
+	// The directory that sync stores names every association; this
+	// profile's own name is the one typed in Settings.
+	associations, err := store.AssociationNames()
+	if err != nil {
+		return c.fail(err)
+	}
+	if profile.Name != "" {
+		associations[profile.AssociationID] = profile.Name
+	}
 	opts := publication.Options{
 		CreationDate: created,
 		Labels:       PublicationLabels(),
-		Associations: map[string]string{profile.AssociationID: profile.Name},
+		Associations: associations,
 	}
 	err = writeFileAtomic(output, false, func(w io.Writer) error {
 		return publication.Write(w, ed, cases, opts)
@@ -107,12 +118,16 @@ func (c *cli) runPublish() int {
 	return exitOK
 }
 
-// publishInput returns the edition to print and its cases: read from
-// editionFile when set, else built from the approved and published cases.
-func (c *cli) publishInput(store data.Store, editionFile string, year int, profile data.Profile) (data.Edition, map[string]data.PracticeCase, error) {
+// publishInput returns the edition to print and its cases: the stored
+// edition or edition file that editionFile names, else one built from the
+// approved and published cases.
+func (c *cli) publishInput(store *boltstore.DB, editionFile string, year int, profile data.Profile) (data.Edition, map[string]data.PracticeCase, error) {
 	cases := map[string]data.PracticeCase{}
 	if editionFile != "" {
-		ed, err := readEdition(editionFile)
+		ed, err := store.Edition(editionFile)
+		if errors.Is(err, data.ErrNotFound) {
+			ed, err = readEdition(editionFile)
+		}
 		if err != nil {
 			return data.Edition{}, nil, err
 		}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"partneryste/data"
+	"partneryste/data/boltstore"
 	"partneryste/data/jsonio"
 	"partneryste/data/sample"
 )
@@ -47,17 +48,7 @@ func TestPublish_allApproved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext is not installed (Debian package poppler-utils)")
-		}
-		t.Skip("pdftotext is not installed (Debian package poppler-utils)")
-	}
-	text, err := exec.Command("pdftotext", "-enc", "UTF-8", out, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	squashed := strings.Join(strings.Fields(string(text)), " ")
+	squashed := strings.Join(strings.Fields(pdfToText(t, out)), " ")
 	for _, pc := range f.PracticeCases {
 		printed := strings.Contains(squashed, pc.Title)
 		wanted := pc.Status == data.CaseApproved || pc.Status == data.CasePublished
@@ -104,6 +95,56 @@ func TestPublish_editionFile(t *testing.T) {
 	if _, err := os.Stat(out); err != nil {
 		t.Errorf("no output file: %v", err)
 	}
+}
+
+func TestPublish_storedEdition(t *testing.T) {
+	path := sampleDataFile(t)
+	out := filepath.Join(t.TempDir(), "leidinys.pdf")
+
+	store, err := boltstore.Open(path, boltstore.Options{AutoBackupEvery: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed := &data.Edition{
+		Title:    "Metodinės rekomendacijos mokytojams 2027",
+		Year:     2027,
+		Chapters: []data.Chapter{{Title: "Gamtos mokslai", CaseIDs: []string{"sample-case-01"}}},
+	}
+	saveErr := store.Save(ed)
+	if err := store.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if saveErr != nil {
+		t.Fatalf("save edition: %v", saveErr)
+	}
+
+	code, _, stderr := run(t, "lt", "publish", "-data", path, "-o", out, "-edition", ed.ID, "-date", "2027-01-15")
+	if code != 0 {
+		t.Fatalf("publish -edition %s: exit %d: %s", ed.ID, code, stderr)
+	}
+	text := strings.Join(strings.Fields(pdfToText(t, out)), " ")
+	if !strings.Contains(text, ed.Title) {
+		t.Errorf("the stored edition's title %q is not printed", ed.Title)
+	}
+	if !strings.Contains(text, "Gamtos mokslai") {
+		t.Error("the stored edition's chapter is not printed")
+	}
+}
+
+// pdfToText returns the text of a PDF through poppler's pdftotext.
+func pdfToText(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is not installed (Debian package poppler-utils)")
+		}
+		t.Skip("pdftotext is not installed (Debian package poppler-utils)")
+	}
+	text, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(text)
 }
 
 func TestPublish_missingCaseWritesNothing(t *testing.T) {
