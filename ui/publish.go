@@ -86,12 +86,12 @@ func publicationErrorText(e *publication.Error, titles map[string]string) string
 // writePublication writes the edition's PDF to path through a temporary
 // file in the same folder, renamed over path only when the whole document
 // was written and synced. A failed or cancelled export leaves path as it
-// was and removes the temporary file. The PDF names authors and their
-// schools, so like other files with personal data it is readable by its
-// owner only.
+// was and removes the temporary file. The PDF is the published book,
+// meant for printers and readers, so it gets the usual 0644 mode, as the
+// headless publish command gives it.
 func writePublication(ctx context.Context, path string, ed data.Edition, cases map[string]data.PracticeCase, opts publication.Options) error {
 	opts.Context = ctx
-	return writeFileAtomic(path, 0o600, func(w io.Writer) error {
+	return writeFileAtomic(path, 0o644, func(w io.Writer) error {
 		return publication.Write(w, ed, cases, opts)
 	})
 }
