@@ -507,7 +507,36 @@ func (s *syncScreen) refreshRejections() {
 		label.Wrapping = fyne.TextWrapWord
 		label.Importance = widget.DangerImportance
 		s.rejectionBox.Add(label)
+		// A refused change that fields cannot fix (another association's
+		// record, a status only the coordinator sets, a frozen case) can
+		// only be given up for the server's version.
+		if r.Status == wire.StatusForbidden {
+			s.rejectionBox.Add(widget.NewButton(T("syncui.restore_server_version"), func() { s.onRestoreServerVersion(r) }))
+		}
 	}
+}
+
+// onRestoreServerVersion drops a refused change and brings back the
+// server's version of the record.
+func (s *syncScreen) onRestoreServerVersion(r boltstore.Rejection) {
+	store := s.store()
+	if store == nil {
+		return
+	}
+	now, err := store.RestoreServerVersion(r.Kind, r.RecordID)
+	if err != nil {
+		s.env.Log.Error("restore server version", "kind", r.Kind, "record", r.RecordID, "err", err)
+		s.showSyncStatus(T("syncui.restore_failed"), widget.DangerImportance)
+		return
+	}
+	if !now {
+		s.showSyncStatus(T("syncui.restore_on_next_sync"), widget.WarningImportance)
+	}
+	if s.svc != nil {
+		s.svc.Changed()
+		return
+	}
+	s.refresh()
 }
 
 // rejectionText names the record the server rejected and the reason,
@@ -519,6 +548,7 @@ func (s *syncScreen) rejectionText(r boltstore.Rejection) string {
 	}
 	var lines []string
 	if r.Status == wire.StatusForbidden {
+		args["Reason"] = rejectionReasonText(r)
 		lines = append(lines, T("syncui.rejected_forbidden", args))
 	} else {
 		lines = append(lines, T("syncui.rejected_invalid", args))

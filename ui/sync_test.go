@@ -579,6 +579,29 @@ func TestSyncScreen_rejectionNamesRecordAndField(t *testing.T) {
 	if !strings.Contains(s.syncStatus.Text, "nepriėmė 1 pakeitimo") {
 		t.Errorf("status %q does not report the rejection", s.syncStatus.Text)
 	}
+	if reason := T("syncui.reason.coordinator_status"); !strings.Contains(text, reason) {
+		t.Errorf("rejection %q does not give the reason %q", text, reason)
+	}
+
+	// The change cannot be fixed field by field, so the list offers the
+	// server's version; the server never had this case, so it goes.
+	var restore *widget.Button
+	for _, o := range s.rejectionBox.Objects {
+		if b, ok := o.(*widget.Button); ok && b.Text == T("syncui.restore_server_version") {
+			restore = b
+		}
+	}
+	if restore == nil {
+		t.Fatal("the rejection offers no restore button")
+	}
+	test.Tap(restore)
+	s.refresh()
+	if len(s.rejections) != 0 {
+		t.Errorf("rejections after restore = %d, want 0", len(s.rejections))
+	}
+	if _, err := env.Store.PracticeCase(c.ID); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("the case the server never had is still stored: %v", err)
+	}
 }
 
 func TestSyncScreen_rejectionFieldText(t *testing.T) {

@@ -28,6 +28,7 @@ type SyncStore interface {
 	Rejections() ([]boltstore.Rejection, error)
 	ResolveConflict(kind data.Kind, id string, chosen data.Record) error
 	AcceptServerVersion(kind data.Kind, id string) error
+	RestoreServerVersion(kind data.Kind, id string) (bool, error)
 	ResetSyncCursor() error
 }
 
