@@ -181,7 +181,8 @@ type Review struct {
 	// SectionComments maps a section's JSON name (see Sections) to the
 	// comment on that section.
 	SectionComments map[string]string `json:"section_comments,omitempty"`
-	// Reviewer names the coordinator's token that wrote the review.
+	// Reviewer is the display name of the coordinator's token that wrote
+	// the review, or the token's id for a token issued without a name.
 	Reviewer string    `json:"reviewer"`
 	At       time.Time `json:"at"`
 }
