@@ -211,7 +211,7 @@ func (c *PracticeCase) Sections() []Section {
 	}
 }
 
-// ConsultationFormat is how a consultation was given.
+// ConsultationFormat is the channel through which a consultation was given.
 type ConsultationFormat string
 
 // Consultation formats.
