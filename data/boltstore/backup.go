@@ -148,7 +148,9 @@ func ListBackups(dir, dataPath string) ([]data.BackupInfo, error) {
 }
 
 // autoBackup takes a backup when the newest one is older than
-// AutoBackupEvery. A failure is logged, because the store works without it.
+// AutoBackupEvery, or when there is none yet and the file holds records,
+// so new work is backed up soon after it is typed instead of a day later.
+// A failure is logged, because the store works without it.
 func (s *DB) autoBackup() {
 	if s.opts.AutoBackupEvery < 0 {
 		return
@@ -161,13 +163,29 @@ func (s *DB) autoBackup() {
 	if len(backups) > 0 && s.opts.Now().Sub(backups[0].Created) < s.opts.AutoBackupEvery {
 		return
 	}
+	if len(backups) == 0 {
+		counts, err := s.Counts()
+		if err != nil {
+			s.log.Warn("automatic backup skipped", "error", err)
+			return
+		}
+		if counts.Events+counts.PracticeCases+counts.Consultations == 0 {
+			return
+		}
+	}
 	if _, err := s.Backup(); err != nil {
 		s.log.Error("automatic backup failed", "error", err)
 	}
 }
 
-// startBackupTimer checks every AutoBackupEvery whether a backup is due,
-// for a program left open for days. Close stops it.
+// backupCheckEvery is the longest pause between two checks of whether a
+// backup is due, so that a new file's first records are backed up within
+// minutes.
+const backupCheckEvery = 10 * time.Minute
+
+// startBackupTimer checks every AutoBackupEvery, or every backupCheckEvery
+// when that is shorter, whether a backup is due, for a program left open
+// for days. Close stops it.
 func (s *DB) startBackupTimer() {
 	if s.opts.AutoBackupEvery < 0 {
 		return
@@ -176,7 +194,7 @@ func (s *DB) startBackupTimer() {
 	s.timerDone = make(chan struct{})
 	go func() {
 		defer close(s.timerDone)
-		ticker := time.NewTicker(s.opts.AutoBackupEvery)
+		ticker := time.NewTicker(min(s.opts.AutoBackupEvery, backupCheckEvery))
 		defer ticker.Stop()
 		for {
 			select {
