@@ -368,7 +368,7 @@ func (e *consultationEditor) onDelete() {
 		return
 	}
 	title := e.base.Date.String() + " · " + e.base.Topic
-	question := T("consultations.delete_question", map[string]any{"Title": title})
+	question := deleteQuestion(e.env, data.KindConsultation, e.base.ID, "consultations.delete_question", title)
 	e.confirm = showConfirm(e.env.Window.Canvas(), T("consultations.delete_title"), question, T("consultations.delete"), e.deleteLoaded)
 }
 

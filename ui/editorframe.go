@@ -46,3 +46,26 @@ func deleteRecord(env *Env, kind data.Kind, id, noun string, failed *widget.Labe
 	env.Log.Info(noun+" deleted", "id", id)
 	return true
 }
+
+// localOnlyStore is a store that keeps some records on this computer only,
+// such as the sample data; *boltstore.DB is one.
+type localOnlyStore interface {
+	IsLocalOnly(kind data.Kind, id string) (bool, error)
+}
+
+// deleteQuestion returns the translated delete confirmation under key. A
+// local-only record is never sent to the server, so its question, under
+// key + "_local", does not promise that the deletion will be.
+func deleteQuestion(env *Env, kind data.Kind, id, key, title string) string {
+	args := map[string]any{"Title": title}
+	if store, ok := env.Store.(localOnlyStore); ok {
+		local, err := store.IsLocalOnly(kind, id)
+		if err != nil {
+			env.Log.Warn("check local-only record", "kind", kind, "id", id, "err", err)
+		}
+		if local {
+			return T(key+"_local", args)
+		}
+	}
+	return T(key, args)
+}

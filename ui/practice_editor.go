@@ -378,7 +378,7 @@ func (e *practiceEditor) onDelete() {
 	if e.base.ID == "" || e.readOnly {
 		return
 	}
-	question := T("practice.delete_question", map[string]any{"Title": e.base.Title})
+	question := deleteQuestion(e.env, data.KindPractice, e.base.ID, "practice.delete_question", e.base.Title)
 	e.confirm = showConfirm(e.env.Window.Canvas(), T("practice.delete_title"), question, T("practice.delete"), e.deleteLoaded)
 }
 
