@@ -563,7 +563,7 @@ func (c *cli) runBackups() int {
 	}
 	for _, b := range backups {
 		kib := (b.Size + 1023) / 1024
-		// The zone name (EET or EEST) tells the time apart from the UTC
+		// The zone name (EET or EEST) sets the time apart from the UTC
 		// time in the file name.
 		fmt.Fprintf(c.stdout, "%s  %8d KiB  %s\n", b.Created.In(data.Vilnius).Format("2006-01-02 15:04:05 MST"), kib, b.Path)
 	}

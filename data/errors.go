@@ -85,6 +85,6 @@ var (
 	// rather than a data file, so the program can suggest importing it.
 	ErrNotDataFile = errors.New("file is an export, not a data file")
 	// ErrTooNew is returned by Open when the file's schema version is newer
-	// than this program knows; opening it would risk losing data.
+	// than this program supports, because opening it could lose data.
 	ErrTooNew = errors.New("data file was written by a newer version")
 )

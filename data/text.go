@@ -17,8 +17,8 @@ import (
 func Fold(s string) string {
 	folded, _, err := transform.String(foldChain(), s)
 	if err != nil {
-		// The chain only fails on invalid input to norm, which replaces
-		// bad bytes instead; keep the lower-cased text as a fallback.
+		// None of the chain's transformers reports errors for text, so this
+		// is a safety net: search still works on the lower-cased text.
 		return strings.ToLower(s)
 	}
 	return folded

@@ -72,7 +72,7 @@ type BatchSaver interface {
 //
 // Unless s implements BatchSaver, each record is saved in its own
 // transaction, and an error from the store part-way leaves the records
-// before it saved; the error then says how many were.
+// before it saved; the error then states how many were.
 func Import(s data.Store, f *File) (Result, error) {
 	var res Result
 	if err := check(f); err != nil {
@@ -102,7 +102,7 @@ func Import(s data.Store, f *File) (Result, error) {
 	}
 	for i, r := range records {
 		// A save that changes nothing keeps the stored revision, as the
-		// data.Store contract says.
+		// data.Store contract states.
 		switch stored := storedRevisions[i]; {
 		case stored == 0:
 			res.Created.add(r.RecordKind())

@@ -38,7 +38,7 @@ var windowsZones = map[string]string{
 	"AUS Eastern Standard Time":      "Australia/Sydney",
 }
 
-// zoneResolver turns TZID values into locations, remembering each answer.
+// zoneResolver turns TZID values into locations, caching each result.
 type zoneResolver struct {
 	// declared maps a VTIMEZONE's TZID to its X-LIC-LOCATION, an IANA
 	// name that Thunderbird and Google write beside a custom TZID.
